@@ -1,20 +1,21 @@
 package dev.sluice.parser;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Position;
 
 /**
  * A statement that cannot be parsed. The message always starts with {@code line L:C:} and says what was
  * found and what could have come instead.
  */
-public final class SqlParseException extends RuntimeException {
-  private final Position position;
+public final class SqlParseException extends SluiceException {
 
   public SqlParseException(Position position, String detail) {
-    super("line " + position.line() + ":" + position.column() + ": " + detail);
-    this.position = position;
+    super(ErrorCode.BAD_STATEMENT, position, detail);
   }
 
-  public Position position() {
-    return position;
+  /** The position of the error; never unknown. */
+  public Position pos() {
+    return position().orElse(Position.UNKNOWN);
   }
 }

@@ -1,0 +1,27 @@
+package dev.sluice.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the engine needs from the server's configuration.
+ *
+ * @param bootstrapServers the Kafka cluster (the embedded broker's address in local mode)
+ * @param serviceId ksqlDB's {@code ksql.service.id}: servers sharing it share the command topic and queries
+ * @param stateDir where Kafka Streams keeps its state stores
+ * @param streamsProperties Kafka Streams and client properties applied to every query (commit interval ...)
+ */
+public record EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
+    Map<String, Object> streamsProperties) {
+
+  public static final String DEFAULT_SERVICE_ID = "default_";
+
+  public EngineConfig {
+    streamsProperties = Map.copyOf(streamsProperties);
+  }
+
+  /** ksqlDB's name for the command topic of a service. */
+  public String commandTopic() {
+    return "_confluent-ksql-" + serviceId + "_command_topic";
+  }
+}

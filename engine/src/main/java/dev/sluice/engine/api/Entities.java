@@ -1,0 +1,84 @@
+package dev.sluice.engine.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The entity records of {@link KsqlEntity}, named as ksqlDB names them on the wire. */
+public final class Entities {
+  private Entities() {}
+
+  /** What a statement that changes the metastore did. */
+  public record CommandStatus(String status, String message, @JsonInclude(JsonInclude.Include.ALWAYS) String queryId) {
+    public static CommandStatus success(String message, String queryId) {
+      return new CommandStatus("SUCCESS", message, queryId);
+    }
+  }
+
+  /** {@code @type: currentStatus}: the answer to CREATE, DROP, INSERT INTO ... SELECT. */
+  public record CommandStatusEntity(String statementText, String commandId, CommandStatus commandStatus,
+      long commandSequenceNumber, List<String> warnings) implements KsqlEntity {}
+
+  /** A stream or table in SHOW STREAMS / SHOW TABLES. */
+  public record SourceInfo(String type, String name, String topic, String keyFormat, String valueFormat,
+      boolean isWindowed) {}
+
+  public record StreamsList(String statementText, List<SourceInfo> streams, List<String> warnings)
+      implements KsqlEntity {}
+
+  public record TablesList(String statementText, List<SourceInfo> tables, List<String> warnings)
+      implements KsqlEntity {}
+
+  /** A persistent query in SHOW QUERIES. */
+  public record RunningQuery(String queryString, List<String> sinks, List<String> sinkKafkaTopics, String id,
+      Map<String, Integer> statusCount, String queryType, String state) {}
+
+  public record QueriesList(String statementText, List<RunningQuery> queries, List<String> warnings)
+      implements KsqlEntity {}
+
+  /**
+   * A column's type as ksqlDB describes it: the base {@code type}, {@code memberSchema} for arrays and maps,
+   * {@code fields} for structs, {@code parameters} (precision, scale) for decimals.
+   */
+  public record FieldSchema(String type, List<FieldInfo> fields, FieldSchema memberSchema,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> parameters) {}
+
+  /** A column in DESCRIBE; {@code type} is "KEY" for key columns, absent for value columns. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FieldInfo(String name, FieldSchema schema, String type) {}
+
+  /** A query that reads or writes a source, in DESCRIBE. */
+  public record QueryRef(String id, String queryString, List<String> sinks, List<String> sinkKafkaTopics,
+      String state) {}
+
+  public record SourceDescription(String name, String windowType, List<QueryRef> readQueries,
+      List<QueryRef> writeQueries, List<FieldInfo> fields, String type, String timestamp, String statistics,
+      String errorStats, boolean extended, String keyFormat, String valueFormat, String topic, int partitions,
+      int replication, String statement) {}
+
+  public record SourceDescriptionEntity(String statementText, SourceDescription sourceDescription,
+      List<String> warnings) implements KsqlEntity {}
+
+  public record KafkaTopic(String name, List<Integer> replicaInfo) {}
+
+  public record KafkaTopicsList(String statementText, List<KafkaTopic> topics, List<String> warnings)
+      implements KsqlEntity {}
+
+  public record TerminateQueryEntity(String statementText, String queryId, boolean wasTerminated,
+      List<String> warnings) implements KsqlEntity {}
+
+  public record Property(String name, String scope, String value) {}
+
+  public record PropertiesList(String statementText, List<Property> properties, List<String> overwrittenProperties,
+      List<String> defaultProperties, List<String> warnings) implements KsqlEntity {}
+
+  /** EXPLAIN: every stage of the plan, from the parsed statement to the Kafka Streams topology. */
+  public record QueryDescription(String id, String statementText, String windowType, List<FieldInfo> fields,
+      List<String> sources, List<String> sinks, String topology, String executionPlan, String state,
+      Map<String, String> stages) {}
+
+  public record ExecutionPlan(String statementText, QueryDescription queryDescription, List<String> warnings)
+      implements KsqlEntity {}
+
+  public record WarningEntity(String statementText, String message, List<String> warnings) implements KsqlEntity {}
+}

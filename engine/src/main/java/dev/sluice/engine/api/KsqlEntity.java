@@ -1,0 +1,26 @@
+package dev.sluice.engine.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One element of the JSON array that {@code POST /ksql} returns, in ksqlDB's shapes: each serializes with
+ * its {@code @type}, the {@code statementText} it answers and {@code warnings}. Jackson writes these records
+ * as they are, so the field names here are the wire format.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Entities.CommandStatusEntity.class, name = "currentStatus"),
+    @JsonSubTypes.Type(value = Entities.StreamsList.class, name = "streams"),
+    @JsonSubTypes.Type(value = Entities.TablesList.class, name = "tables"),
+    @JsonSubTypes.Type(value = Entities.QueriesList.class, name = "queries"),
+    @JsonSubTypes.Type(value = Entities.SourceDescriptionEntity.class, name = "sourceDescription"),
+    @JsonSubTypes.Type(value = Entities.KafkaTopicsList.class, name = "kafka_topics"),
+    @JsonSubTypes.Type(value = Entities.TerminateQueryEntity.class, name = "terminate_query"),
+    @JsonSubTypes.Type(value = Entities.PropertiesList.class, name = "properties"),
+    @JsonSubTypes.Type(value = Entities.ExecutionPlan.class, name = "executionPlan"),
+    @JsonSubTypes.Type(value = Entities.WarningEntity.class, name = "warning_entity"),
+})
+public interface KsqlEntity {
+  String statementText();
+}

@@ -1,0 +1,124 @@
+package dev.sluice.engine.codegen;
+
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.plan.CalcPrograms;
+import dev.sluice.planner.plan.StreamCalc;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.ClassDeclaration;
+import org.apache.calcite.linq4j.tree.DeclarationStatement;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.MemberDeclaration;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.linq4j.tree.Statement;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.codehaus.janino.SimpleCompiler;
+
+/**
+ * Compiles a {@link StreamCalc} into one Java class with Calcite's {@code RexToLixTranslator} and Janino:
+ * the filter is evaluated first so projections never run for dropped rows, constants are hoisted into
+ * static fields, and the class is compiled once per distinct source text and shared (Janino creates a
+ * class loader per compile, so compiling per task or per record would leak metaspace).
+ */
+public final class CalcCompiler {
+  private static final AtomicLong COUNTER = new AtomicLong();
+
+  private final FunctionRegistry functions;
+  private final ClassLoader parent;
+  private final ConcurrentHashMap<String, Class<? extends RowFunction>> cache = new ConcurrentHashMap<>();
+
+  /** @param parent the class loader generated code sees: the engine's, or one that also sees UDF jars */
+  public CalcCompiler(FunctionRegistry functions, ClassLoader parent) {
+    this.functions = functions;
+    this.parent = parent;
+  }
+
+  /** A compiled calc: make one {@link RowFunction} per task with {@link #newInstance()}. */
+  public record Compiled(String source, Class<? extends RowFunction> type) {
+    public RowFunction newInstance() {
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  public Compiled compile(StreamCalc calc) {
+    CalcPrograms.CalcProgram program = CalcPrograms.of(calc, functions);
+    String className = "SluiceCalc";
+    String source = generate(program, className);
+    Class<? extends RowFunction> type = cache.computeIfAbsent(source, s -> cook(s, className));
+    return new Compiled(source, type);
+  }
+
+  /** The generated Java source for {@code calc}, as EXPLAIN can show it. */
+  String generate(CalcPrograms.CalcProgram calcProgram, String className) {
+    RexProgram program = calcProgram.program();
+    ParameterExpression in = Expressions.parameter(Object[].class, "in");
+    ParameterExpression out = Expressions.parameter(Object[].class, "out");
+    PhysType inType = PhysTypeImpl.of(calcProgram.typeFactory(), program.getInputRowType(), JavaRowFormat.ARRAY,
+        false);
+    RexToLixTranslator.InputGetter getter = new RexToLixTranslator.InputGetterImpl(in, inType);
+
+    BlockBuilder statics = new BlockBuilder(true);
+    BlockBuilder body = new BlockBuilder();
+    if (program.getCondition() != null) {
+      Expression condition = RexToLixTranslator.translateCondition(program, calcProgram.typeFactory(), body,
+          getter, null, SqlConformanceEnum.DEFAULT);
+      body.add(Expressions.ifThen(Expressions.not(condition), Expressions.return_(null, Expressions.constant(false))));
+    }
+    List<Expression> values = RexToLixTranslator.translateProjects(program, calcProgram.typeFactory(),
+        SqlConformanceEnum.DEFAULT, body, statics, null, DataContext.ROOT, getter, null);
+    for (int i = 0; i < values.size(); i++) {
+      body.add(Expressions.statement(Expressions.assign(
+          Expressions.arrayIndex(out, Expressions.constant(i)), Expressions.box(values.get(i)))));
+    }
+    body.add(Expressions.return_(null, Expressions.constant(true)));
+
+    List<MemberDeclaration> members = new ArrayList<>();
+    for (Statement statement : statics.toBlock().statements) {
+      if (statement instanceof DeclarationStatement declaration) {
+        members.add(Expressions.fieldDecl(Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL,
+            declaration.parameter, declaration.initializer));
+      }
+    }
+    members.add(Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "apply",
+        List.of(DataContext.ROOT, in, out), body.toBlock()));
+    ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, null,
+        List.of(RowFunction.class), members);
+    return Expressions.toString(List.of(decl), "\n", false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Class<? extends RowFunction> cook(String source, String className) {
+    try {
+      SimpleCompiler compiler = new SimpleCompiler();
+      compiler.setParentClassLoader(parent);
+      compiler.cook(source);
+      COUNTER.incrementAndGet();
+      return (Class<? extends RowFunction>) compiler.getClassLoader().loadClass(className);
+    } catch (Exception e) {
+      throw new SluiceException(ErrorCode.SERVER_ERROR, "Cannot compile generated code: " + e.getMessage()
+          + "\n" + source, e);
+    }
+  }
+
+  /** How many classes were compiled in this JVM: a cache hit compiles nothing. */
+  public static long compilations() {
+    return COUNTER.get();
+  }
+}

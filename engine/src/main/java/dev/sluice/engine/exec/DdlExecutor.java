@@ -1,0 +1,195 @@
+package dev.sluice.engine.exec;
+
+import dev.sluice.engine.api.Entities;
+import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.command.Command;
+import dev.sluice.engine.metastore.PersistentQueryInfo;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.ColumnDef;
+import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.parser.ast.Statement;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.catalog.PseudoColumns;
+import dev.sluice.planner.schema.LogicalSchema;
+import dev.sluice.planner.schema.SqlType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** CREATE STREAM/TABLE over a topic, and DROP: statements that register or remove a source. */
+final class DdlExecutor {
+  private final EngineContext ctx;
+
+  DdlExecutor(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  Optional<KsqlEntity> create(String text, Statement.CreateSource stmt) {
+    String kind = stmt.kind() == SourceKind.STREAM ? "Stream" : "Table";
+    Optional<DataSource> existing = ctx.metaStore.source(stmt.name());
+    if (existing.isPresent() && !stmt.orReplace()) {
+      if (stmt.ifNotExists()) {
+        return Optional.of(status(text, stmt.kind(), stmt.name(), "create",
+            "Cannot add " + kind.toLowerCase(Locale.ROOT) + " " + stmt.name() + ": A "
+                + existing.get().kind().name().toLowerCase(Locale.ROOT) + " with the same name already exists."));
+      }
+      throw SluiceException.statement(stmt.pos(), "Cannot add " + kind.toLowerCase(Locale.ROOT) + " '"
+          + stmt.name() + "': A " + existing.get().kind().name().toLowerCase(Locale.ROOT)
+          + " with the same name already exists");
+    }
+    if (existing.isPresent() && !ctx.metaStore.writers(stmt.name()).isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Cannot replace " + stmt.name()
+          + ": it is written by a query. Use CREATE OR REPLACE ... AS SELECT instead.");
+    }
+    LogicalSchema schema = schema(stmt);
+    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
+    String topic = with.string("KAFKA_TOPIC").orElse(null);
+    Optional<Integer> partitions = with.integer("PARTITIONS");
+    if (topic == null) {
+      throw SluiceException.statement(stmt.pos(), "Missing required property \"KAFKA_TOPIC\" which has no"
+          + " default value.");
+    }
+    String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
+    String valueFormat = with.valueFormat(null);
+    DataSource source = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
+        with.formatProperties(Map.of()), text, stmt.source());
+    ctx.serdes.key(schema.keyColumns(), Sources.formats(source), "validation");
+    ctx.serdes.value(schema.valueColumns(), Sources.formats(source), "validation");
+
+    Optional<int[]> described = ctx.topics.describe(topic);
+    if (described.isEmpty()) {
+      if (partitions.isEmpty()) {
+        throw SluiceException.statement(stmt.pos(), "Topic '" + topic + "' does not exist. If you want to create"
+            + " a new topic for the " + kind.toLowerCase(Locale.ROOT) + " please re-run the statement providing"
+            + " the required 'PARTITIONS' configuration in the WITH clause (and optionally 'REPLICAS'). For"
+            + " example: CREATE " + kind.toUpperCase(Locale.ROOT) + " " + stmt.name()
+            + " (...) WITH (KAFKA_TOPIC='" + topic + "', PARTITIONS=2, REPLICAS=1, FORMAT='JSON');");
+      }
+      ctx.topics.ensure(topic, partitions.get(), (short) with.integer("REPLICAS").orElse(1).intValue(),
+          topicConfig(with, stmt.kind()));
+    } else if (partitions.isPresent() && partitions.get() != described.get()[0]) {
+      throw SluiceException.statement(with.pos("PARTITIONS"), "A Kafka topic with the name '" + topic
+          + "' already exists, with different partition/replica configuration than required. KSQL expects "
+          + partitions.get() + " partitions (topic has " + described.get()[0] + ").");
+    }
+    ctx.submit(commandId(stmt.kind(), stmt.name(), "create"), new Command.CreateSource(text, source,
+        stmt.orReplace()));
+    return Optional.of(status(text, stmt.kind(), stmt.name(), "create", kind + " created"));
+  }
+
+  Optional<KsqlEntity> drop(String text, Statement.DropSource stmt) {
+    Optional<DataSource> existing = ctx.metaStore.source(stmt.name());
+    if (existing.isEmpty()) {
+      if (stmt.ifExists()) {
+        return Optional.of(status(text, stmt.kind(), stmt.name(), "drop",
+            "Source " + stmt.name() + " does not exist."));
+      }
+      throw SluiceException.statement(stmt.pos(), "Source " + stmt.name() + " does not exist.");
+    }
+    DataSource ds = existing.get();
+    if (ds.kind() != stmt.kind()) {
+      throw SluiceException.statement(stmt.pos(), "Incompatible data source type is "
+          + ds.kind().name() + ", but statement was DROP " + stmt.kind().name());
+    }
+    List<PersistentQueryInfo> writers = ctx.metaStore.writers(ds.name());
+    List<PersistentQueryInfo> readers = ctx.metaStore.readers(ds.name());
+    if (!writers.isEmpty() || !readers.isEmpty()) {
+      StringBuilder why = new StringBuilder("Cannot drop " + ds.name() + ".");
+      if (!readers.isEmpty()) {
+        why.append("\nThe following queries read from this source: ").append(ids(readers)).append(".");
+      }
+      if (!writers.isEmpty()) {
+        why.append("\nThe following queries write into this source: ").append(ids(writers)).append(".");
+      }
+      why.append("\nYou need to terminate them before dropping ").append(ds.name()).append(".");
+      throw SluiceException.statement(stmt.pos(), why.toString());
+    }
+    ctx.submit(commandId(stmt.kind(), stmt.name(), "drop"), new Command.DropSource(text, ds.name()));
+    if (stmt.deleteTopic()) {
+      ctx.topics.delete(ds.topic());
+    }
+    return Optional.of(status(text, stmt.kind(), stmt.name(), "drop",
+        "Source `" + ds.name() + "` (topic: " + ds.topic() + ") was dropped."));
+  }
+
+  private static List<String> ids(List<PersistentQueryInfo> queries) {
+    return queries.stream().map(PersistentQueryInfo::id).toList();
+  }
+
+  static Map<String, String> topicConfig(WithClause with, SourceKind kind) {
+    Map<String, String> config = new java.util.HashMap<>();
+    with.string("RETENTION_MS").ifPresent(v -> config.put("retention.ms", v));
+    with.string("CLEANUP_POLICY").ifPresent(v -> config.put("cleanup.policy", v.toLowerCase(Locale.ROOT)));
+    if (kind == SourceKind.TABLE && !config.containsKey("cleanup.policy")) {
+      config.put("cleanup.policy", "compact");
+    }
+    return config;
+  }
+
+  private LogicalSchema schema(Statement.CreateSource stmt) {
+    if (stmt.columns().isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "The statement does not define any columns.");
+    }
+    LogicalSchema.Builder builder = LogicalSchema.builder();
+    Set<String> names = new HashSet<>();
+    for (ColumnDef column : stmt.columns()) {
+      if (!names.add(column.name())) {
+        throw SluiceException.statement(column.pos(), "Duplicate column names: " + column.name());
+      }
+      if (PseudoColumns.isPseudo(column.name())) {
+        throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
+      }
+      SqlType type;
+      try {
+        type = SqlType.fromAst(column.type());
+      } catch (IllegalArgumentException e) {
+        throw SluiceException.statement(column.type().pos(), e.getMessage());
+      }
+      switch (column.constraint()) {
+        case KEY:
+          if (stmt.kind() == SourceKind.TABLE) {
+            throw SluiceException.statement(column.pos(), "Column `" + column.name() + "` is a 'KEY' column:"
+                + " please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON"
+                + " NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.");
+          }
+          builder.key(column.name(), type);
+          break;
+        case PRIMARY_KEY:
+          if (stmt.kind() == SourceKind.STREAM) {
+            throw SluiceException.statement(column.pos(), "Column `" + column.name() + "` is a 'PRIMARY KEY'"
+                + " column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON"
+                + " NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.");
+          }
+          builder.key(column.name(), type);
+          break;
+        case NONE:
+          builder.value(column.name(), type);
+          break;
+        default:
+          throw SluiceException.statement(column.pos(), "Header columns are not supported yet.");
+      }
+    }
+    LogicalSchema schema = builder.build();
+    if (stmt.kind() == SourceKind.TABLE && schema.keyColumns().isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
+    }
+    return schema;
+  }
+
+  static String commandId(SourceKind kind, String name, String action) {
+    return kind.name().toLowerCase(Locale.ROOT) + "/`" + name + "`/" + action;
+  }
+
+  static KsqlEntity status(String text, SourceKind kind, String name, String action, String message) {
+    return new Entities.CommandStatusEntity(text, commandId(kind, name, action),
+        Entities.CommandStatus.success(message, null), 0, List.of());
+  }
+
+  static SluiceException internal(String message) {
+    return new SluiceException(ErrorCode.SERVER_ERROR, message);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.sluice.engine.exec;
+
+import dev.sluice.engine.api.Entities;
+import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.command.Command;
+import dev.sluice.engine.metastore.PersistentQueryInfo;
+import dev.sluice.engine.runtime.TopologyBuilder;
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Query;
+import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.parser.ast.Statement;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.plan.Formats;
+import dev.sluice.planner.plan.PhysicalPlanner;
+import dev.sluice.planner.plan.StreamSink;
+import dev.sluice.planner.schema.Column;
+import dev.sluice.planner.schema.LogicalSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CREATE STREAM ... AS SELECT, INSERT INTO ... SELECT and TERMINATE: plans the query, creates its sink
+ * topic, proves the topology builds (so a bad plan fails the statement, not the server later), and only
+ * then records the command that starts it.
+ */
+final class PersistentQueryExecutor {
+  private final EngineContext ctx;
+
+  PersistentQueryExecutor(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  KsqlEntity createAsSelect(String text, Statement.CreateAsSelect stmt) {
+    if (stmt.kind() == SourceKind.TABLE) {
+      throw SluiceException.statement(stmt.pos(), "CREATE TABLE AS SELECT is not supported yet.");
+    }
+    checkEmit(stmt.query());
+    Optional<DataSource> existing = ctx.metaStore.source(stmt.name());
+    if (existing.isPresent() && !stmt.orReplace()) {
+      if (stmt.ifNotExists()) {
+        return DdlExecutor.status(text, stmt.kind(), stmt.name(), "create",
+            "Cannot add stream " + stmt.name() + ": A stream with the same name already exists.");
+      }
+      throw SluiceException.statement(stmt.pos(), "Cannot add stream '" + stmt.name()
+          + "': A " + existing.get().kind().name().toLowerCase(Locale.ROOT) + " with the same name already exists");
+    }
+    if (existing.isPresent()) {
+      throw SluiceException.statement(stmt.pos(), "CREATE OR REPLACE of a running query is not supported yet.");
+    }
+    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
+        .plan(stmt.query(), true);
+    DataSource input = planned.source();
+    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
+    String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
+    LogicalSchema schema = keyFirst(planned.schema());
+    String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : input.keyFormat());
+    String valueFormat = with.valueFormat(input.valueFormat());
+    Map<String, String> formatProps = with.formatProperties(
+        keyFormat.equals(input.keyFormat()) && valueFormat.equals(input.valueFormat())
+            ? input.formatProperties() : Map.of());
+    DataSource sink = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
+        formatProps, text, false);
+    String queryId = "CSAS_" + stmt.name() + "_" + ctx.nextCommandNumber();
+    StreamSink sinkStep = new StreamSink("Sink", planned.root(), topic, Sources.formats(sink), planned.schema());
+    new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
+
+    int partitions = with.integer("PARTITIONS").orElseGet(() ->
+        ctx.topics.describe(input.topic()).map(d -> d[0]).orElse(1));
+    ctx.topics.ensure(topic, partitions, (short) with.integer("REPLICAS").orElse(1).intValue(),
+        DdlExecutor.topicConfig(with, stmt.kind()));
+    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(input.name()), sink.name(), topic,
+        sinkStep);
+    ctx.submit(DdlExecutor.commandId(stmt.kind(), stmt.name(), "create"), new Command.StartQuery(text, sink, query));
+    return new Entities.CommandStatusEntity(text, DdlExecutor.commandId(stmt.kind(), stmt.name(), "create"),
+        Entities.CommandStatus.success("Created query with ID " + queryId, queryId), 0, List.of());
+  }
+
+  KsqlEntity insertInto(String text, Statement.InsertInto stmt) {
+    checkEmit(stmt.query());
+    DataSource target = ctx.metaStore.source(stmt.target()).orElseThrow(() ->
+        SluiceException.statement(stmt.pos(), "Source " + stmt.target() + " does not exist."));
+    if (!target.isStream()) {
+      throw SluiceException.statement(stmt.pos(), "INSERT INTO can only be used to insert into a stream. "
+          + target.name() + " is a table.");
+    }
+    if (target.source()) {
+      throw SluiceException.statement(stmt.pos(), "Cannot insert into read-only stream: " + target.name());
+    }
+    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
+        .plan(stmt.query(), true);
+    if (!keyFirst(planned.schema()).equals(target.schema())) {
+      throw SluiceException.statement(stmt.pos(), "Incompatible schema between results and sink."
+          + "\nResult schema is " + keyFirst(planned.schema()).toSql()
+          + "\nSink schema is " + target.schema().toSql());
+    }
+    String queryId = "INSERTQUERY_" + ctx.nextCommandNumber();
+    StreamSink sinkStep = new StreamSink("Sink", planned.root(), target.topic(),
+        new Formats(target.keyFormat(), target.valueFormat(), target.formatProperties()), planned.schema());
+    new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
+    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(planned.source().name()),
+        target.name(), target.topic(), sinkStep);
+    ctx.submit("stream/`" + target.name() + "`/insert", new Command.StartQuery(text, null, query));
+    return new Entities.CommandStatusEntity(text, "stream/`" + target.name() + "`/insert",
+        Entities.CommandStatus.success("Created query with ID " + queryId, queryId), 0, List.of());
+  }
+
+  KsqlEntity terminate(String text, Statement.Terminate stmt) {
+    List<String> ids = new ArrayList<>();
+    if (stmt.queryId().isPresent()) {
+      String id = stmt.queryId().get().toUpperCase(Locale.ROOT);
+      if (ctx.metaStore.query(id).isEmpty()) {
+        throw SluiceException.statement(stmt.pos(), "Unknown queryId: " + id);
+      }
+      ids.add(id);
+    } else {
+      ctx.metaStore.queries().forEach(q -> ids.add(q.id()));
+    }
+    for (String id : ids) {
+      ctx.submit("terminate/" + id + "/execute", new Command.TerminateQuery(text, id));
+    }
+    return new Entities.CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
+        Entities.CommandStatus.success("Query terminated.", null), 0, List.of());
+  }
+
+  private static void checkEmit(Query query) {
+    if (query.emit().isPresent() && query.emit().get() == Query.Emit.FINAL) {
+      throw SluiceException.statement(query.pos(), "EMIT FINAL is only supported for windowed aggregations.");
+    }
+  }
+
+  /** Sources list key columns first, as DESCRIBE shows them and the serdes split them. */
+  static LogicalSchema keyFirst(LogicalSchema schema) {
+    List<Column> columns = new ArrayList<>(schema.keyColumns());
+    columns.addAll(schema.valueColumns());
+    return new LogicalSchema(columns);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.sluice.engine.exec;
+
+import dev.sluice.engine.api.Entities;
+import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.api.RowListener;
+import dev.sluice.engine.api.TransientQuery;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ParsedStatement;
+import dev.sluice.parser.SqlParser;
+import dev.sluice.parser.ast.Query;
+import dev.sluice.parser.ast.Statement;
+import dev.sluice.planner.plan.PhysicalPlanner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs statements: parses a request's text, then dispatches each statement to the executor of its kind.
+ * Statements that change the metastore run one at a time, in request order, so that the command log and
+ * every server replaying it see the same sequence.
+ */
+public final class StatementExecutor implements AutoCloseable {
+  private final EngineContext ctx;
+  private final DdlExecutor ddl;
+  private final PersistentQueryExecutor persistent;
+  private final MetadataExecutor metadata;
+  private final InsertValuesExecutor inserts;
+  private final ExplainExecutor explain;
+  private final Map<String, PushQuery> pushQueries = new ConcurrentHashMap<>();
+  private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sluice-push-query-closer");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public StatementExecutor(EngineContext ctx) {
+    this.ctx = ctx;
+    this.ddl = new DdlExecutor(ctx);
+    this.persistent = new PersistentQueryExecutor(ctx);
+    this.metadata = new MetadataExecutor(ctx);
+    this.inserts = new InsertValuesExecutor(ctx);
+    this.explain = new ExplainExecutor(ctx);
+  }
+
+  public List<KsqlEntity> execute(String sql, Map<String, Object> properties, Map<String, String> variables) {
+    Map<String, Object> props = new HashMap<>(properties);
+    List<KsqlEntity> entities = new ArrayList<>();
+    for (ParsedStatement parsed : SqlParser.parse(sql, variables)) {
+      execute(parsed, props).ifPresent(entities::add);
+    }
+    return entities;
+  }
+
+  private Optional<KsqlEntity> execute(ParsedStatement parsed, Map<String, Object> props) {
+    String text = parsed.text() + ";";
+    Statement s = parsed.statement();
+    if (s instanceof Statement.QueryStatement || s instanceof Statement.Print) {
+      throw new SluiceException(ErrorCode.QUERY_ENDPOINT, "The following statement types should be issued to"
+          + " the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
+    } else if (s instanceof Statement.ListStatement l) {
+      return Optional.of(metadata.list(text, l, props));
+    } else if (s instanceof Statement.Describe d) {
+      return Optional.of(metadata.describe(text, d));
+    } else if (s instanceof Statement.Explain e) {
+      return Optional.of(explain.explain(text, e));
+    } else if (s instanceof Statement.SetProperty set) {
+      props.put(set.name(), set.value());
+      return Optional.empty();
+    } else if (s instanceof Statement.UnsetProperty unset) {
+      props.remove(unset.name());
+      return Optional.empty();
+    }
+    synchronized (ctx) {
+      if (s instanceof Statement.CreateSource c) {
+        return ddl.create(text, c);
+      } else if (s instanceof Statement.DropSource d) {
+        return ddl.drop(text, d);
+      } else if (s instanceof Statement.CreateAsSelect c) {
+        return Optional.of(persistent.createAsSelect(text, c));
+      } else if (s instanceof Statement.InsertInto i) {
+        return Optional.of(persistent.insertInto(text, i));
+      } else if (s instanceof Statement.InsertValues i) {
+        inserts.insert(i);
+        return Optional.empty();
+      } else if (s instanceof Statement.Terminate t) {
+        return Optional.of(persistent.terminate(text, t));
+      }
+    }
+    throw SluiceException.statement(s.pos(), "This statement is not supported yet: "
+        + s.getClass().getSimpleName());
+  }
+
+  /** Starts a push query (the only kind of query so far) and streams its rows to {@code listener}. */
+  public TransientQuery query(String sql, Map<String, Object> properties, Map<String, String> variables,
+      RowListener listener) {
+    List<ParsedStatement> statements = SqlParser.parse(sql, variables);
+    if (statements.size() != 1 || !(statements.get(0).statement() instanceof Statement.QueryStatement qs)) {
+      throw new SluiceException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT statement, got: "
+          + sql.strip());
+    }
+    Query query = qs.query();
+    if (query.emit().isEmpty()) {
+      throw SluiceException.statement(query.pos(), "Pull queries are not supported yet: add EMIT CHANGES to run"
+          + " a push query.");
+    }
+    if (query.emit().get() == Query.Emit.FINAL) {
+      throw SluiceException.statement(query.pos(), "EMIT FINAL is only supported for windowed aggregations.");
+    }
+    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions).plan(query, false);
+    String id = "transient_" + planned.source().name() + "_" + Math.abs(ThreadLocalRandom.current().nextLong());
+    Long limit = query.limit().isPresent() ? (long) query.limit().getAsInt() : null;
+    PushQuery push = new PushQuery(id, planned, ctx, properties, listener, limit, closer,
+        () -> pushQueries.remove(id));
+    pushQueries.put(id, push);
+    try {
+      push.start();
+    } catch (RuntimeException e) {
+      pushQueries.remove(id);
+      throw e;
+    }
+    return push;
+  }
+
+  public boolean closeQuery(String id) {
+    PushQuery query = pushQueries.get(id);
+    if (query == null) {
+      return false;
+    }
+    closer.execute(query::close);
+    return true;
+  }
+
+  @Override
+  public void close() {
+    pushQueries.values().forEach(PushQuery::close);
+    inserts.close();
+    closer.shutdown();
+  }
+
+  static Entities.WarningEntity warning(String text, String message) {
+    return new Entities.WarningEntity(text, message, List.of());
+  }
+}

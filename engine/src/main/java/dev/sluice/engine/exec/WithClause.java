@@ -1,0 +1,113 @@
+package dev.sluice.engine.exec;
+
+import dev.sluice.engine.serde.FormatInfo;
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Literal;
+import dev.sluice.parser.ast.Node;
+import dev.sluice.parser.ast.Position;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The WITH clause of CREATE and CREATE ... AS SELECT: which properties exist, their types, and the formats
+ * they describe. Unknown properties are an error, as in ksqlDB, so a typo never passes silently.
+ */
+final class WithClause {
+  static final Set<String> CREATE = Set.of("KAFKA_TOPIC", "KEY_FORMAT", "VALUE_FORMAT", "FORMAT", "PARTITIONS",
+      "REPLICAS", "RETENTION_MS", "CLEANUP_POLICY", "TIMESTAMP", "TIMESTAMP_FORMAT", "WRAP_SINGLE_VALUE",
+      "VALUE_DELIMITER", "KEY_DELIMITER", "WINDOW_TYPE", "WINDOW_SIZE");
+
+  private final Map<String, Literal> properties;
+  private final Node statement;
+
+  WithClause(Node statement, Map<String, Literal> properties, Set<String> allowed) {
+    this.statement = statement;
+    this.properties = properties;
+    Set<String> unknown = new TreeSet<>(properties.keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      throw SluiceException.statement(properties.get(unknown.iterator().next()).pos(),
+          "Invalid config variable(s) in the WITH clause: " + String.join(",", unknown));
+    }
+    for (String unsupported : List.of("TIMESTAMP", "TIMESTAMP_FORMAT", "WINDOW_TYPE", "WINDOW_SIZE")) {
+      if (properties.containsKey(unsupported)) {
+        throw SluiceException.statement(properties.get(unsupported).pos(),
+            "The WITH property " + unsupported + " is not supported yet.");
+      }
+    }
+  }
+
+  Optional<String> string(String name) {
+    return Optional.ofNullable(properties.get(name)).map(Literal::text);
+  }
+
+  Optional<Integer> integer(String name) {
+    Literal l = properties.get(name);
+    if (l == null) {
+      return Optional.empty();
+    }
+    try {
+      int value = Integer.parseInt(l.text().trim());
+      if (value < 1) {
+        throw new NumberFormatException();
+      }
+      return Optional.of(value);
+    } catch (NumberFormatException e) {
+      throw SluiceException.statement(l.pos(), "Invalid value for " + name + ": '" + l.text()
+          + "' (expected a positive integer)");
+    }
+  }
+
+  /** KEY_FORMAT, else FORMAT, else {@code fallback}. */
+  String keyFormat(String fallback) {
+    return format("KEY_FORMAT", fallback);
+  }
+
+  /** VALUE_FORMAT, else FORMAT, else {@code fallback} (null when the statement must say it). */
+  String valueFormat(String fallback) {
+    String format = format("VALUE_FORMAT", fallback);
+    if (format == null) {
+      throw SluiceException.statement(statement.pos(),
+          "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a"
+              + " default via the 'FORMAT' property.");
+    }
+    return format;
+  }
+
+  private String format(String name, String fallback) {
+    if (properties.containsKey(name) && properties.containsKey("FORMAT")) {
+      throw SluiceException.statement(properties.get(name).pos(),
+          "Cannot supply both '" + name + "' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats.");
+    }
+    Literal l = properties.containsKey(name) ? properties.get(name) : properties.get("FORMAT");
+    if (l == null) {
+      return fallback;
+    }
+    String format = l.text().toUpperCase(Locale.ROOT);
+    try {
+      FormatInfo.of(format, Map.of());
+    } catch (IllegalArgumentException e) {
+      throw SluiceException.statement(l.pos(), e.getMessage());
+    }
+    return format;
+  }
+
+  /** The format options the serdes need, keyed by their WITH names. */
+  Map<String, String> formatProperties(Map<String, String> inherited) {
+    Map<String, String> out = new HashMap<>(inherited);
+    for (String name : List.of("VALUE_DELIMITER", "KEY_DELIMITER", "WRAP_SINGLE_VALUE")) {
+      string(name).ifPresent(v -> out.put(name, v));
+    }
+    return out;
+  }
+
+  Position pos(String name) {
+    Literal l = properties.get(name);
+    return l == null ? statement.pos() : l.pos();
+  }
+}

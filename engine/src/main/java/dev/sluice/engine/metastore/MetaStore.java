@@ -1,0 +1,60 @@
+package dev.sluice.engine.metastore;
+
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The catalog of streams, tables and persistent queries. It changes only by replaying commands, in command
+ * log order, on one thread at a time; readers (planning, SHOW, DESCRIBE) may run concurrently.
+ */
+public final class MetaStore implements Catalog {
+  private final Map<String, DataSource> sources = new ConcurrentSkipListMap<>();
+  private final Map<String, PersistentQueryInfo> queries = new ConcurrentSkipListMap<>();
+
+  @Override
+  public Optional<DataSource> source(String name) {
+    return Optional.ofNullable(sources.get(name));
+  }
+
+  public List<DataSource> sources() {
+    return List.copyOf(sources.values());
+  }
+
+  public void putSource(DataSource source) {
+    sources.put(source.name(), source);
+  }
+
+  public void removeSource(String name) {
+    sources.remove(name);
+  }
+
+  public Optional<PersistentQueryInfo> query(String id) {
+    return Optional.ofNullable(queries.get(id));
+  }
+
+  public List<PersistentQueryInfo> queries() {
+    return List.copyOf(queries.values());
+  }
+
+  public void putQuery(PersistentQueryInfo query) {
+    queries.put(query.id(), query);
+  }
+
+  public void removeQuery(String id) {
+    queries.remove(id);
+  }
+
+  /** The queries that write into {@code source}. */
+  public List<PersistentQueryInfo> writers(String source) {
+    return queries.values().stream().filter(q -> q.sink().equals(source)).toList();
+  }
+
+  /** The queries that read from {@code source}. */
+  public List<PersistentQueryInfo> readers(String source) {
+    return queries.values().stream().filter(q -> q.sources().contains(source)).toList();
+  }
+}

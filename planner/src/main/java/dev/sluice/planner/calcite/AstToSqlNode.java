@@ -1,0 +1,168 @@
+package dev.sluice.planner.calcite;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Expression;
+import dev.sluice.parser.ast.Position;
+import dev.sluice.parser.ast.Query;
+import dev.sluice.parser.ast.Relation;
+import dev.sluice.parser.ast.SelectItem;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.schema.Column;
+import dev.sluice.planner.schema.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The pre-validator: turns a SELECT of the dialect into a Calcite {@link SqlSelect}, built in code (Calcite's
+ * parser is never used). Here {@code *} is expanded from the catalog, so pseudo-columns stay hidden, and
+ * every select item gets its final name ({@code KSQL_COL_n} for unnamed expressions, as ksqlDB names them),
+ * so Calcite's {@code EXPR$n} never reaches a user. Positions are carried over so that validator errors
+ * point at the user's text.
+ */
+public final class AstToSqlNode {
+  private final Catalog catalog;
+
+  public AstToSqlNode(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The select list with the output name of each item, in order. */
+  public record Converted(SqlSelect select, List<String> outputNames) {}
+
+  public Converted convert(Query query) {
+    if (!(query.from() instanceof Relation.Source source)) {
+      throw SluiceException.statement(query.from().pos(), "Joins are not supported yet");
+    }
+    DataSource ds = catalog.source(source.name()).orElseThrow(() -> SluiceException.statement(source.pos(),
+        source.name() + " does not exist."));
+    SqlNode from = new SqlIdentifier(ds.name(), pos(source.pos()));
+    if (source.alias().isPresent()) {
+      from = SqlStdOperatorTable.AS.createCall(pos(source.pos()), from,
+          new SqlIdentifier(source.alias().get(), pos(source.pos())));
+    }
+
+    List<SqlNode> items = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.SingleColumn single) {
+        single.alias().ifPresent(used::add);
+        if (single.alias().isEmpty() && single.expression() instanceof Expression.ColumnRef ref) {
+          used.add(ref.name());
+        }
+      }
+    }
+    int generated = 0;
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.AllColumns all) {
+        for (Column column : ds.schema().columns()) {
+          List<String> path = all.source().isPresent() ? List.of(all.source().get(), column.name())
+              : List.of(column.name());
+          items.add(as(new SqlIdentifier(path, pos(all.pos())), column.name(), all.pos()));
+          names.add(column.name());
+        }
+        continue;
+      }
+      SelectItem.SingleColumn single = (SelectItem.SingleColumn) item;
+      String name;
+      if (single.alias().isPresent()) {
+        name = single.alias().get();
+      } else if (single.expression() instanceof Expression.ColumnRef ref) {
+        name = ref.name();
+      } else if (single.expression() instanceof Expression.Dereference deref) {
+        name = deref.field();
+      } else {
+        do {
+          name = "KSQL_COL_" + generated++;
+        } while (used.contains(name));
+      }
+      if (names.contains(name)) {
+        throw SluiceException.statement(single.pos(), "Duplicate value columns found in schema: `" + name + "`");
+      }
+      names.add(name);
+      items.add(as(expression(single.expression()), name, single.pos()));
+    }
+
+    SqlNode where = query.where().map(this::expression).orElse(null);
+    SqlSelect select = new SqlSelect(pos(query.pos()), null, new SqlNodeList(items, pos(query.pos())), from,
+        where, null, null, null, null, null, null, null, null);
+    return new Converted(select, names);
+  }
+
+  private static SqlNode as(SqlNode node, String name, Position p) {
+    return SqlStdOperatorTable.AS.createCall(pos(p), node, new SqlIdentifier(name, pos(p)));
+  }
+
+  /** Converts one expression of the dialect. */
+  public SqlNode expression(Expression e) {
+    return new ExpressionConverter().convert(e);
+  }
+
+  static SqlParserPos pos(Position p) {
+    return new SqlParserPos(p.line(), p.column(), p.line(), p.column());
+  }
+
+  /** Builds the Calcite type spec of a CAST target. */
+  static SqlDataTypeSpec typeSpec(SqlType type, Position p) {
+    SqlParserPos pos = pos(p);
+    switch (type.base()) {
+      case BOOLEAN: return basic(SqlTypeName.BOOLEAN, pos);
+      case INTEGER: return basic(SqlTypeName.INTEGER, pos);
+      case BIGINT: return basic(SqlTypeName.BIGINT, pos);
+      case DOUBLE: return basic(SqlTypeName.DOUBLE, pos);
+      case STRING: return basic(SqlTypeName.VARCHAR, pos);
+      case BYTES: return basic(SqlTypeName.VARBINARY, pos);
+      case DATE: return basic(SqlTypeName.DATE, pos);
+      case TIME: return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIME, 3, pos), pos);
+      case TIMESTAMP: return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos);
+      case DECIMAL: {
+        SqlType.Decimal d = (SqlType.Decimal) type;
+        return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, d.precision(), d.scale(), pos),
+            pos);
+      }
+      default:
+        throw SluiceException.statement(p, "CAST to " + type.sql() + " is not supported yet");
+    }
+  }
+
+  private static SqlDataTypeSpec basic(SqlTypeName name, SqlParserPos pos) {
+    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(name, pos), pos);
+  }
+
+  static SqlNode literalOf(Expression e) {
+    SqlParserPos p = pos(e.pos());
+    if (e instanceof Expression.StringLiteral s) {
+      return SqlLiteral.createCharString(s.value(), p);
+    } else if (e instanceof Expression.IntegerLiteral i) {
+      return SqlLiteral.createExactNumeric(Long.toString(i.value()), p);
+    } else if (e instanceof Expression.DecimalLiteral d) {
+      return SqlLiteral.createExactNumeric(d.value().toPlainString(), p);
+    } else if (e instanceof Expression.DoubleLiteral d) {
+      return SqlLiteral.createApproxNumeric(Double.toString(d.value()), p);
+    } else if (e instanceof Expression.BooleanLiteral b) {
+      return SqlLiteral.createBoolean(b.value(), p);
+    } else if (e instanceof Expression.NullLiteral) {
+      return SqlLiteral.createNull(p);
+    }
+    return null;
+  }
+
+  static SqlCase caseOf(SqlParserPos p, SqlNode value, List<SqlNode> whens, List<SqlNode> thens, SqlNode other) {
+    return new SqlCase(p, value, new SqlNodeList(whens, p), new SqlNodeList(thens, p),
+        other == null ? SqlLiteral.createNull(p) : other);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sluice.planner.calcite;
+
+import static dev.sluice.planner.calcite.AstToSqlNode.pos;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Expression;
+import dev.sluice.planner.schema.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** Converts scalar expressions of the AST into Calcite {@link SqlNode}s, keeping every position. */
+final class ExpressionConverter {
+
+  SqlNode convert(Expression e) {
+    SqlNode literal = AstToSqlNode.literalOf(e);
+    if (literal != null) {
+      return literal;
+    }
+    SqlParserPos p = pos(e.pos());
+    if (e instanceof Expression.ColumnRef ref) {
+      return ref.qualifier().isPresent()
+          ? new SqlIdentifier(List.of(ref.qualifier().get(), ref.name()), p)
+          : new SqlIdentifier(ref.name(), p);
+    } else if (e instanceof Expression.Binary b) {
+      return binaryOperator(b).createCall(p, convert(b.left()), convert(b.right()));
+    } else if (e instanceof Expression.Unary u) {
+      SqlOperator op = switch (u.op()) {
+        case NOT -> SqlStdOperatorTable.NOT;
+        case MINUS -> SqlStdOperatorTable.UNARY_MINUS;
+        case PLUS -> SqlStdOperatorTable.UNARY_PLUS;
+      };
+      return op.createCall(p, convert(u.operand()));
+    } else if (e instanceof Expression.IsNull n) {
+      return (n.negated() ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL)
+          .createCall(p, convert(n.operand()));
+    } else if (e instanceof Expression.IsDistinctFrom d) {
+      return (d.negated() ? SqlStdOperatorTable.IS_NOT_DISTINCT_FROM : SqlStdOperatorTable.IS_DISTINCT_FROM)
+          .createCall(p, convert(d.left()), convert(d.right()));
+    } else if (e instanceof Expression.Between b) {
+      return (b.negated() ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN)
+          .createCall(p, convert(b.operand()), convert(b.low()), convert(b.high()));
+    } else if (e instanceof Expression.InList in) {
+      SqlNodeList list = new SqlNodeList(in.values().stream().map(this::convert).toList(), p);
+      return (in.negated() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN)
+          .createCall(p, convert(in.operand()), list);
+    } else if (e instanceof Expression.Like like) {
+      List<SqlNode> operands = new ArrayList<>(List.of(convert(like.operand()), convert(like.pattern())));
+      like.escape().ifPresent(esc -> operands.add(convert(esc)));
+      return (like.negated() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE)
+          .createCall(p, operands);
+    } else if (e instanceof Expression.Cast c) {
+      return SqlStdOperatorTable.CAST.createCall(p, convert(c.operand()),
+          AstToSqlNode.typeSpec(SqlType.fromAst(c.type()), c.type().pos()));
+    } else if (e instanceof Expression.SearchedCase c) {
+      return AstToSqlNode.caseOf(p, null, c.whens().stream().map(w -> convert(w.when())).toList(),
+          c.whens().stream().map(w -> convert(w.then())).toList(), c.otherwise().map(this::convert).orElse(null));
+    } else if (e instanceof Expression.SimpleCase c) {
+      return AstToSqlNode.caseOf(p, convert(c.operand()), c.whens().stream().map(w -> convert(w.when())).toList(),
+          c.whens().stream().map(w -> convert(w.then())).toList(), c.otherwise().map(this::convert).orElse(null));
+    } else if (e instanceof Expression.FunctionCall f) {
+      return function(f, p);
+    } else if (e instanceof Expression.Dereference d) {
+      return SqlStdOperatorTable.DOT.createCall(p, convert(d.base()), new SqlIdentifier(d.field(), p));
+    } else if (e instanceof Expression.Subscript s) {
+      return SqlStdOperatorTable.ITEM.createCall(p, convert(s.base()), convert(s.index()));
+    }
+    throw SluiceException.statement(e.pos(), "Expression not supported yet: " + e.getClass().getSimpleName());
+  }
+
+  private SqlNode function(Expression.FunctionCall f, SqlParserPos p) {
+    if (f.star()) {
+      return SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p));
+    }
+    SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(f.name(), p), null, null, null, null,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    List<SqlNode> args = f.args().stream().map(this::convert).toList();
+    return fn.createCall(f.distinct() ? SqlLiteral.createSymbol(
+        org.apache.calcite.sql.SqlSelectKeyword.DISTINCT, p) : null, p, args.toArray(new SqlNode[0]));
+  }
+
+  private static SqlOperator binaryOperator(Expression.Binary b) {
+    return switch (b.op()) {
+      case ADD -> SqlStdOperatorTable.PLUS;
+      case SUBTRACT -> SqlStdOperatorTable.MINUS;
+      case MULTIPLY -> SqlStdOperatorTable.MULTIPLY;
+      case DIVIDE -> SqlStdOperatorTable.DIVIDE;
+      case MODULUS -> SqlStdOperatorTable.PERCENT_REMAINDER;
+      case EQUAL -> SqlStdOperatorTable.EQUALS;
+      case NOT_EQUAL -> SqlStdOperatorTable.NOT_EQUALS;
+      case LESS_THAN -> SqlStdOperatorTable.LESS_THAN;
+      case LESS_THAN_OR_EQUAL -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
+      case GREATER_THAN -> SqlStdOperatorTable.GREATER_THAN;
+      case GREATER_THAN_OR_EQUAL -> SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
+      case AND -> SqlStdOperatorTable.AND;
+      case OR -> SqlStdOperatorTable.OR;
+      case CONCAT -> SqlStdOperatorTable.CONCAT;
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package dev.sluice.planner.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.planner.schema.LogicalSchema;
+import java.util.Map;
+
+/**
+ * A stream or table the catalog knows: its schema, topic and formats. Immutable; the engine's metastore
+ * replaces the whole record when something changes.
+ *
+ * @param formatProperties format options such as {@code VALUE_DELIMITER}, {@code WRAP_SINGLE_VALUE}
+ * @param statement the statement text that created it, as DESCRIBE shows it
+ */
+public record DataSource(String name, SourceKind kind, LogicalSchema schema, String topic, String keyFormat,
+    String valueFormat, Map<String, String> formatProperties, String statement, boolean source) {
+
+  public DataSource {
+    formatProperties = Map.copyOf(formatProperties);
+  }
+
+  @JsonIgnore
+  public boolean isStream() {
+    return kind == SourceKind.STREAM;
+  }
+}

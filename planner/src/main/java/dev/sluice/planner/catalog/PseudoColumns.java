@@ -1,0 +1,24 @@
+package dev.sluice.planner.catalog;
+
+import dev.sluice.planner.schema.SqlType;
+import java.util.List;
+
+/**
+ * The columns every source row has without declaring them: the record's timestamp, partition and offset.
+ * They are selectable by name but never part of {@code SELECT *}.
+ */
+public final class PseudoColumns {
+  public static final String ROWTIME = "ROWTIME";
+  public static final String ROWPARTITION = "ROWPARTITION";
+  public static final String ROWOFFSET = "ROWOFFSET";
+
+  /** Name and type of each pseudo-column, in the order they follow the declared columns of a row. */
+  public static final List<String> NAMES = List.of(ROWTIME, ROWPARTITION, ROWOFFSET);
+  public static final List<SqlType> TYPES = List.of(SqlType.BIGINT, SqlType.INTEGER, SqlType.BIGINT);
+
+  private PseudoColumns() {}
+
+  public static boolean isPseudo(String name) {
+    return NAMES.contains(name);
+  }
+}

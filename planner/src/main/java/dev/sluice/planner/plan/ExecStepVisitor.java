@@ -1,0 +1,10 @@
+package dev.sluice.planner.plan;
+
+/** Walks a physical plan; the engine's topology builder is one. */
+public interface ExecStepVisitor<R> {
+  R visit(StreamSource step);
+
+  R visit(StreamCalc step);
+
+  R visit(StreamSink step);
+}

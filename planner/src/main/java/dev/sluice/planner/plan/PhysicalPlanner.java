@@ -1,0 +1,122 @@
+package dev.sluice.planner.plan;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Query;
+import dev.sluice.planner.calcite.QueryConverter;
+import dev.sluice.planner.calcite.RexToSql;
+import dev.sluice.planner.calcite.TypeConverter;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.catalog.PseudoColumns;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.schema.Column;
+import dev.sluice.planner.schema.LogicalSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * Turns a SELECT into physical steps: converts it with Calcite, then walks the optimized relational plan
+ * bottom-up, deciding for each node which step implements it. Only stateless stream plans (scan, then one
+ * fused Calc) exist so far; anything else is rejected with a message rather than planned wrongly.
+ */
+public final class PhysicalPlanner {
+  private final Catalog catalog;
+  private final FunctionRegistry functions;
+
+  public PhysicalPlanner(Catalog catalog, FunctionRegistry functions) {
+    this.catalog = catalog;
+    this.functions = functions;
+  }
+
+  /**
+   * A planned SELECT without its sink, and every stage it went through for EXPLAIN.
+   *
+   * @param root the last step; its schema is the query's result schema
+   */
+  public record PlannedQuery(ExecStep root, DataSource source, String logicalPlan, String optimizedPlan) {
+    public LogicalSchema schema() {
+      return root.schema();
+    }
+  }
+
+  /**
+   * Plans {@code query}. With {@code persistent}, the result must keep the source's key columns, as ksqlDB
+   * requires of CREATE ... AS SELECT.
+   */
+  public PlannedQuery plan(Query query, boolean persistent) {
+    QueryConverter converter = new QueryConverter(catalog, functions, true);
+    QueryConverter.Converted converted = converter.convert(query);
+    DataSource ds = converted.source();
+    if (!ds.isStream()) {
+      throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
+          + ds.name() + " is a TABLE.");
+    }
+    StreamSource source = source(ds);
+    ExecStep root = toStep(converted.optimized(), source, converted.outputNames());
+    if (persistent) {
+      checkKeyColumnsKept(ds, root.schema(), query);
+    }
+    return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
+  }
+
+  private static StreamSource source(DataSource ds) {
+    List<Column> columns = new ArrayList<>(ds.schema().columns());
+    for (int i = 0; i < PseudoColumns.NAMES.size(); i++) {
+      columns.add(new Column(PseudoColumns.NAMES.get(i), PseudoColumns.TYPES.get(i), Column.Namespace.VALUE));
+    }
+    return new StreamSource("Source", ds.name(), ds.topic(),
+        new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns));
+  }
+
+  private ExecStep toStep(RelNode rel, StreamSource source, List<String> outputNames) {
+    if (rel instanceof LogicalCalc calc && calc.getInput() instanceof TableScan) {
+      return calc(calc.getProgram(), calc.getCluster().getRexBuilder(), source, outputNames);
+    }
+    if (rel instanceof TableScan) {
+      return source;
+    }
+    throw new SluiceException(dev.sluice.error.ErrorCode.BAD_STATEMENT,
+        "This query shape is not supported yet:\n" + org.apache.calcite.plan.RelOptUtil.toString(rel));
+  }
+
+  private static StreamCalc calc(RexProgram program, RexBuilder rexBuilder, StreamSource source,
+      List<String> outputNames) {
+    List<String> inputNames = source.schema().columns().stream().map(Column::name).toList();
+    RexToSql printer = new RexToSql(inputNames);
+    Optional<String> filter = Optional.ofNullable(program.getCondition())
+        .map(c -> printer.print(RexUtil.expandSearch(rexBuilder, program, program.expandLocalRef(c))));
+    List<StreamCalc.Projection> projections = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
+    List<RexLocalRef> projects = program.getProjectList();
+    List<RelDataTypeField> fields = program.getOutputRowType().getFieldList();
+    for (int i = 0; i < projects.size(); i++) {
+      RexNode expr = RexUtil.expandSearch(rexBuilder, program, program.expandLocalRef(projects.get(i)));
+      String name = outputNames.get(i);
+      projections.add(new StreamCalc.Projection(name, printer.print(expr)));
+      boolean key = expr instanceof RexInputRef ref && source.schema().columns().get(ref.getIndex()).isKey();
+      columns.add(new Column(name, TypeConverter.fromRel(fields.get(i).getType()),
+          key ? Column.Namespace.KEY : Column.Namespace.VALUE));
+    }
+    return new StreamCalc("Project", source, filter, projections, new LogicalSchema(columns));
+  }
+
+  private static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
+    if (result.keyColumns().size() < ds.schema().keyColumns().size()) {
+      String key = ds.schema().keyColumns().get(0).name();
+      throw SluiceException.statement(query.pos(), "Key missing from projection (ie, SELECT)."
+          + " The query used to build this source must include the key column " + key
+          + " in its projection (eg, SELECT " + key + "...).");
+    }
+  }
+}
