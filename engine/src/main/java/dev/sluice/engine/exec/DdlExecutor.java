@@ -189,7 +189,4 @@ final class DdlExecutor {
         Entities.CommandStatus.success(message, null), 0, List.of());
   }
 
-  static SluiceException internal(String message) {
-    return new SluiceException(ErrorCode.SERVER_ERROR, message);
-  }
 }

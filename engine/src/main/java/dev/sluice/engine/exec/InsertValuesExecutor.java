@@ -10,7 +10,6 @@ import dev.sluice.planner.catalog.DataSource;
 import dev.sluice.planner.catalog.PseudoColumns;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -109,7 +108,4 @@ final class InsertValuesExecutor implements AutoCloseable {
     }
   }
 
-  static List<Object> list(Object... values) {
-    return new ArrayList<>(List.of(values));
-  }
 }

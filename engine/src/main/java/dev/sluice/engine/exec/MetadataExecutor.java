@@ -116,7 +116,4 @@ final class MetadataExecutor {
     }
   }
 
-  static List<Column> columns(DataSource ds) {
-    return ds.schema().columns();
-  }
 }

@@ -144,7 +144,4 @@ public final class StatementExecutor implements AutoCloseable {
     closer.shutdown();
   }
 
-  static Entities.WarningEntity warning(String text, String message) {
-    return new Entities.WarningEntity(text, message, List.of());
-  }
 }

@@ -77,7 +77,9 @@ public final class AstToSqlNode {
         }
         continue;
       }
-      SelectItem.SingleColumn single = (SelectItem.SingleColumn) item;
+      if (!(item instanceof SelectItem.SingleColumn single)) {
+        throw SluiceException.statement(item.pos(), "Selecting every field of a struct (->*) is not supported yet.");
+      }
       String name;
       if (single.alias().isPresent()) {
         name = single.alias().get();

@@ -10,4 +10,7 @@ public sealed interface SelectItem extends Node {
 
   /** An expression with an optional {@code AS alias}. */
   record SingleColumn(Position pos, Expression expression, Optional<String> alias) implements SelectItem {}
+
+  /** {@code base->*}: every field of a struct, each as its own column. */
+  record StructAll(Position pos, Expression base) implements SelectItem {}
 }

@@ -84,4 +84,42 @@ public sealed interface Statement extends Node {
 
   /** {@code RUN SCRIPT 'file'}. */
   record RunScript(Position pos, String file) implements Statement {}
+
+  /** {@code ALTER SYSTEM 'name'='value'}: a cluster-wide property. */
+  record AlterSystemProperty(Position pos, String name, String value) implements Statement {}
+
+  /**
+   * {@code CREATE SOURCE|SINK CONNECTOR [IF NOT EXISTS] name WITH (...)}. Unlike source properties, the
+   * connector's configuration keys are Kafka Connect keys and keep their case when written as strings.
+   */
+  record CreateConnector(Position pos, boolean source, String name, boolean ifNotExists,
+      Map<String, Literal> properties) implements Statement {}
+
+  /** {@code DROP CONNECTOR [IF EXISTS] name}. */
+  record DropConnector(Position pos, String name, boolean ifExists) implements Statement {}
+
+  /** {@code DESCRIBE CONNECTOR name}. */
+  record DescribeConnector(Position pos, String name) implements Statement {}
+
+  /** {@code SHOW|LIST [SOURCE|SINK] CONNECTORS}; {@code scope} is empty for all connectors. */
+  record ListConnectors(Position pos, Optional<ConnectorScope> scope) implements Statement {}
+
+  /** Which connectors a {@link ListConnectors} lists. */
+  enum ConnectorScope {
+    SOURCE, SINK
+  }
+
+  /** {@code SHOW|LIST CONNECTOR PLUGINS}. */
+  record ListConnectorPlugins(Position pos) implements Statement {}
+
+  /**
+   * {@code ASSERT [NOT EXISTS] TOPIC name [WITH (...)] [TIMEOUT n unit]}: waits until the topic exists (or,
+   * with {@code NOT EXISTS}, does not). The topic name keeps its case: Kafka topic names are case-sensitive.
+   */
+  record AssertTopic(Position pos, String topic, boolean exists, Map<String, Literal> properties,
+      Optional<Long> timeoutMs) implements Statement {}
+
+  /** {@code ASSERT [NOT EXISTS] SCHEMA [SUBJECT name] [ID n] [TIMEOUT n unit]}; subject keeps its case. */
+  record AssertSchema(Position pos, boolean exists, Optional<String> subject, Optional<Integer> id,
+      Optional<Long> timeoutMs) implements Statement {}
 }

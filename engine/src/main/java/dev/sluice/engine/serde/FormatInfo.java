@@ -1,0 +1,126 @@
+package dev.sluice.engine.serde;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A key or value format as written in a WITH clause and persisted in physical plans: the format's name
+ * plus its options. Built through {@link #of(String, Map)}, which validates the name and the options so
+ * that the planner can reject a bad WITH clause before any query runs.
+ *
+ * <p>Options, keys as given by the planner (case and underscores do not matter):
+ * <ul>
+ *   <li>{@value #DELIMITER}: DELIMITED only; one character, or {@code TAB} / {@code SPACE}; default ','
+ *   <li>{@value #WRAP_SINGLE_VALUE}: {@code true} / {@code false}; absent means the format's default
+ * </ul>
+ *
+ * @param name the format's upper-case name, one of {@link Format}
+ * @param properties the options under their canonical keys; the delimiter kept as written
+ *     (a single character, {@code TAB} or {@code SPACE})
+ */
+public record FormatInfo(@JsonProperty("name") String name,
+    @JsonProperty("properties") Map<String, String> properties) {
+
+  public static final String DELIMITER = "delimiter";
+  public static final String WRAP_SINGLE_VALUE = "wrapSingleValue";
+
+  private static final String EMPTY_DELIMITER = "Delimiter cannot be empty, if you meant to have a tab or "
+      + "space for delimiter, please use the special values 'TAB' or 'SPACE'" + "\n"
+      + "Example valid value: ';'";
+
+  @JsonCreator
+  public FormatInfo {
+    Format format = Format.of(name);
+    name = format.name();
+    Map<String, String> canonical = new TreeMap<>();
+    if (properties != null) {
+      properties.forEach((k, v) -> put(canonical, k, v));
+    }
+    if (canonical.containsKey(DELIMITER) && format != Format.DELIMITED) {
+      throw new IllegalArgumentException("The '" + name + "' format does not support a delimiter; "
+          + "delimiters apply to the 'DELIMITED' format only");
+    }
+    properties = Map.copyOf(canonical);
+  }
+
+  /** A validated format; {@code props} may be null or empty. */
+  public static FormatInfo of(String name, Map<String, String> props) {
+    return new FormatInfo(name, props);
+  }
+
+  /** A validated format without options. */
+  public static FormatInfo of(String name) {
+    return new FormatInfo(name, Map.of());
+  }
+
+  /** The format as an enum. */
+  public Format format() {
+    return Format.valueOf(name);
+  }
+
+  /** The DELIMITED field separator: the option, else ','. */
+  public char delimiter() {
+    String d = properties.get(DELIMITER);
+    if (d == null) {
+      return ',';
+    }
+    return switch (d) {
+      case "TAB" -> '\t';
+      case "SPACE" -> ' ';
+      default -> d.charAt(0);
+    };
+  }
+
+  /** The WRAP_SINGLE_VALUE option, if given. */
+  public Optional<Boolean> wrapSingleValue() {
+    return Optional.ofNullable(properties.get(WRAP_SINGLE_VALUE)).map(Boolean::valueOf);
+  }
+
+  /** This format with the WRAP_SINGLE_VALUE option set or removed. */
+  public FormatInfo withWrapSingleValue(Optional<Boolean> wrap) {
+    Map<String, String> copy = new TreeMap<>(properties);
+    copy.remove(WRAP_SINGLE_VALUE);
+    wrap.ifPresent(w -> copy.put(WRAP_SINGLE_VALUE, w.toString()));
+    return new FormatInfo(name, copy);
+  }
+
+  private static void put(Map<String, String> out, String key, String value) {
+    String k = key.replace("_", "").toLowerCase(Locale.ROOT);
+    if (k.equals("delimiter") || k.equals("valuedelimiter") || k.equals("keydelimiter")) {
+      out.put(DELIMITER, parseDelimiter(value));
+    } else if (k.equals("wrapsinglevalue")) {
+      String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new IllegalArgumentException("WRAP_SINGLE_VALUE must be true or false, got: '" + value + "'");
+      }
+      out.put(WRAP_SINGLE_VALUE, v);
+    } else {
+      throw new IllegalArgumentException("Unknown format property: '" + key + "'. Supported: "
+          + DELIMITER + ", " + WRAP_SINGLE_VALUE);
+    }
+  }
+
+  /** Validates a delimiter as ksqlDB does: one non-blank character, or the names TAB and SPACE. */
+  static String parseDelimiter(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(EMPTY_DELIMITER);
+    }
+    if (value.equals("\"")) {
+      throw new IllegalArgumentException("Invalid delimiter value: '\"'. The quote character cannot be "
+          + "the delimiter");
+    }
+    if (value.length() == 1) {
+      return value;
+    }
+    String upper = value.toUpperCase(Locale.ROOT);
+    if (upper.equals("TAB") || upper.equals("SPACE")) {
+      return upper;
+    }
+    throw new IllegalArgumentException("Invalid delimiter value: '" + value
+        + "'. Delimiter must be a single character or [TAB, SPACE]" + "\n" + "Example valid value: ';'");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.sluice.engine.serde;
+
+import dev.sluice.engine.processinglog.ProcessingLogContext;
+import dev.sluice.planner.schema.Column;
+import java.util.List;
+
+/**
+ * The single entry point for turning a key or value schema plus its format into a Kafka serde, and for
+ * validating that combination when a statement is executed. Follows ksqlDB: a single-column key is
+ * written unwrapped in every format, a multi-column JSON key as an object; a single-column value is
+ * wrapped in JSON unless WRAP_SINGLE_VALUE=false; a row without columns (a keyless stream's key) is a
+ * Kafka null in every format.
+ */
+public final class SerdeFactory {
+
+  private SerdeFactory() {}
+
+  /**
+   * The serde of a key row.
+   *
+   * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
+   */
+  public static RowSerde keySerde(List<Column> keyColumns, FormatInfo format, ProcessingLogContext ctx) {
+    return new RowSerde(keyCodec(keyColumns, format), "key", ctx);
+  }
+
+  /**
+   * The serde of a value row.
+   *
+   * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
+   */
+  public static RowSerde valueSerde(List<Column> valueColumns, FormatInfo format, ProcessingLogContext ctx) {
+    return new RowSerde(valueCodec(valueColumns, format), "value", ctx);
+  }
+
+  /** The codec of a key row; it throws on bad data instead of logging. */
+  public static RowCodec keyCodec(List<Column> keyColumns, FormatInfo format) {
+    validateKey(keyColumns, format);
+    if (keyColumns.isEmpty()) {
+      return NoneCodec.INSTANCE;
+    }
+    return switch (format.format()) {
+      case JSON -> new JsonCodec(keyColumns, keyColumns.size() > 1);
+      case DELIMITED -> new DelimitedCodec(keyColumns, format.delimiter(), true);
+      case KAFKA -> new KafkaCodec(keyColumns);
+      case NONE -> NoneCodec.INSTANCE;
+    };
+  }
+
+  /** The codec of a value row; it throws on bad data instead of logging. */
+  public static RowCodec valueCodec(List<Column> valueColumns, FormatInfo format) {
+    validateValue(valueColumns, format);
+    return switch (format.format()) {
+      case JSON -> new JsonCodec(valueColumns,
+          valueColumns.size() != 1 || format.wrapSingleValue().orElse(true));
+      case DELIMITED -> new DelimitedCodec(valueColumns, format.delimiter(), false);
+      case KAFKA -> new KafkaCodec(valueColumns);
+      case NONE -> NoneCodec.INSTANCE;
+    };
+  }
+
+  /** Checks that the format can hold these key columns; messages as ksqlDB's. */
+  public static void validateKey(List<Column> keyColumns, FormatInfo format) {
+    FormatValidator.validateKey(keyColumns, format);
+  }
+
+  /** Checks that the format and its options can hold these value columns; messages as ksqlDB's. */
+  public static void validateValue(List<Column> valueColumns, FormatInfo format) {
+    FormatValidator.validateValue(valueColumns, format);
+  }
+
+  /**
+   * Reads one record and throws on bad data, with the message the processing log would carry.
+   *
+   * @param key whether the bytes are a record key
+   */
+  public static Object[] decodeOrThrow(List<Column> columns, FormatInfo format, boolean key, String topic,
+      byte[] bytes) {
+    RowCodec codec = key ? keyCodec(columns, format) : valueCodec(columns, format);
+    return new RowSerde(codec, key ? "key" : "value", ProcessingLogContext.discarding("none"))
+        .decodeOrThrow(topic, bytes);
+  }
+
+  /** Writes one row and throws on bad data; null for a null row or a row written as a Kafka null. */
+  public static byte[] encodeOrThrow(List<Column> columns, FormatInfo format, boolean key, String topic,
+      Object[] row) {
+    RowCodec codec = key ? keyCodec(columns, format) : valueCodec(columns, format);
+    return new RowSerde(codec, key ? "key" : "value", ProcessingLogContext.discarding("none"))
+        .encodeOrThrow(topic, row);
+  }
+}
