@@ -53,9 +53,7 @@ public final class SluiceEngine implements AutoCloseable {
   public static SluiceEngine start(EngineConfig config) {
     SluiceEngine engine = new SluiceEngine(config);
     List<Command> commands = engine.commandLog.readAll();
-    for (Command command : commands) {
-      engine.context.apply(command);
-    }
+    engine.context.replay(commands);
     LOG.info("Replayed {} commands: {} sources, {} persistent queries", commands.size(),
         engine.context.metaStore().sources().size(), engine.context.metaStore().queries().size());
     return engine;

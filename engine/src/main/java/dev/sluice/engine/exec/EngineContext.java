@@ -61,8 +61,23 @@ public final class EngineContext implements AutoCloseable {
     apply(command);
   }
 
+  /**
+   * Rebuilds the state a log describes: applies every command to the metastore first, then starts the
+   * queries still alive at its end, so a query terminated later in the log never starts at all.
+   */
+  public synchronized void replay(java.util.List<Command> commands) {
+    for (Command command : commands) {
+      apply(command, false);
+    }
+    metaStore.queries().forEach(this::start);
+  }
+
   /** Applies a command to the metastore and the running queries. */
-  public synchronized void apply(Command command) {
+  synchronized void apply(Command command) {
+    apply(command, true);
+  }
+
+  private void apply(Command command, boolean startQueries) {
     commandCount.incrementAndGet();
     if (command instanceof Command.CreateSource c) {
       metaStore.putSource(c.source());
@@ -73,7 +88,9 @@ public final class EngineContext implements AutoCloseable {
         metaStore.putSource(s.sink());
       }
       metaStore.putQuery(s.query());
-      start(s.query());
+      if (startQueries) {
+        start(s.query());
+      }
     } else if (command instanceof Command.TerminateQuery t) {
       StreamsApp app = running.remove(t.queryId());
       if (app != null) {

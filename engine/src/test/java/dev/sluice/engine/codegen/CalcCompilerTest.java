@@ -1,0 +1,78 @@
+package dev.sluice.engine.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.parser.SqlParser;
+import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.parser.ast.Statement;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.plan.PhysicalPlanner;
+import dev.sluice.planner.plan.StreamCalc;
+import dev.sluice.planner.schema.LogicalSchema;
+import dev.sluice.planner.schema.SqlType;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CalcCompilerTest {
+  private static final DataSource ORDERS = new DataSource("ORDERS", SourceKind.STREAM,
+      LogicalSchema.builder().key("ID", SqlType.BIGINT).value("REGION", SqlType.STRING)
+          .value("AMOUNT", new SqlType.Decimal(10, 2)).value("QTY", SqlType.INTEGER).build(),
+      "orders", "KAFKA", "JSON", Map.of(), "", false);
+
+  private final CalcCompiler compiler = new CalcCompiler(FunctionRegistry.builtIn(), getClass().getClassLoader());
+
+  private static StreamCalc calc(String select) {
+    var query = ((Statement.QueryStatement) SqlParser.parse(select).get(0).statement()).query();
+    return (StreamCalc) new PhysicalPlanner(n -> n.equals("ORDERS") ? Optional.of(ORDERS) : Optional.empty(),
+        FunctionRegistry.builtIn()).plan(query, false).root();
+  }
+
+  /** ID, REGION, AMOUNT, QTY, then ROWTIME, ROWPARTITION, ROWOFFSET. */
+  private static Object[] row(long id, String region, String amount, Integer qty) {
+    return new Object[] {id, region, amount == null ? null : new BigDecimal(amount), qty, 0L, 0, 0L};
+  }
+
+  @Test
+  void evaluatesTheFilterBeforeAnyProjection() {
+    var compiled = compiler.compile(calc(
+        "SELECT ID, 100 / QTY AS PER_UNIT FROM orders WHERE QTY <> 0 EMIT CHANGES;"));
+    RowFunction fn = compiled.newInstance();
+    Object[] out = new Object[2];
+
+    assertThat(fn.apply(null, row(1, "EU", "1.00", 0), out)).isFalse();
+    assertThat(out).containsOnlyNulls();
+    assertThat(fn.apply(null, row(2, "EU", "1.00", 4), out)).isTrue();
+    assertThat(out).containsExactly(2L, 25);
+  }
+
+  @Test
+  void hoistsConstantsOutOfThePerRowPath() {
+    var compiled = compiler.compile(calc("SELECT ID, AMOUNT * 1.1 AS GROSS FROM orders EMIT CHANGES;"));
+    assertThat(compiled.source()).contains("static final java.math.BigDecimal");
+    Object[] out = new Object[2];
+    assertThat(compiled.newInstance().apply(null, row(3, "US", "10.00", 1), out)).isTrue();
+    assertThat(out[1]).isEqualTo(new BigDecimal("11.000"));
+  }
+
+  @Test
+  void nullsPropagateThroughArithmeticAndFunctions() {
+    var compiled = compiler.compile(calc("SELECT ID, UCASE(REGION) AS R, QTY + 1 AS Q FROM orders EMIT CHANGES;"));
+    Object[] out = new Object[3];
+    assertThat(compiled.newInstance().apply(null, row(4, null, null, null), out)).isTrue();
+    assertThat(out).containsExactly(4L, null, null);
+  }
+
+  @Test
+  void compilesEachDistinctCalcOnce() {
+    StreamCalc calc = calc("SELECT ID, LCASE(REGION) AS R FROM orders WHERE ID > 7 EMIT CHANGES;");
+    var first = compiler.compile(calc);
+    long before = CalcCompiler.compilations();
+    var second = compiler.compile(calc);
+    assertThat(CalcCompiler.compilations()).isEqualTo(before);
+    assertThat(second.type()).isSameAs(first.type());
+    assertThat(first.newInstance()).isNotSameAs(first.newInstance());
+  }
+}
