@@ -31,6 +31,13 @@ public class SluiceException extends RuntimeException {
     this.position = position;
   }
 
+  /** The same error, as the cause of a wrapper that adds context (the failing statement, say). */
+  protected SluiceException(SluiceException error) {
+    super(error.getMessage(), error);
+    this.code = error.code;
+    this.position = error.position;
+  }
+
   /** A user error in a statement, at {@code position}. */
   public static SluiceException statement(Position position, String message) {
     return new SluiceException(ErrorCode.BAD_STATEMENT, position, message);

@@ -59,7 +59,7 @@ final class PushQuery implements TransientQuery {
 
   void start() {
     app.start();
-    if (!app.awaitRunning(EngineContext.startTimeout())) {
+    if (!app.awaitRunning(EngineContext.startTimeout()) && !closed.get()) {
       close();
       throw new SluiceException(ErrorCode.SERVER_ERROR, "Push query " + id + " did not start"
           + (app.lastError() == null ? "" : ": " + app.lastError()));

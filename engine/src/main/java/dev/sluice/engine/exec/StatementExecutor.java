@@ -3,6 +3,7 @@ package dev.sluice.engine.exec;
 import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.api.RowListener;
+import dev.sluice.engine.api.StatementFailedException;
 import dev.sluice.engine.api.TransientQuery;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
@@ -53,7 +54,11 @@ public final class StatementExecutor implements AutoCloseable {
     Map<String, Object> props = new HashMap<>(properties);
     List<KsqlEntity> entities = new ArrayList<>();
     for (ParsedStatement parsed : SqlParser.parse(sql, variables)) {
-      execute(parsed, props).ifPresent(entities::add);
+      try {
+        execute(parsed, props).ifPresent(entities::add);
+      } catch (SluiceException e) {
+        throw new StatementFailedException(e, parsed.text() + ";", entities);
+      }
     }
     return entities;
   }

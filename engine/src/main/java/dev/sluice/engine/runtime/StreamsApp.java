@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -43,6 +44,10 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), offsetReset);
+    // After a crash, the restarted query waits for the dead member's session to expire: keep that short.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.putAll(overrides);
     this.streams = new KafkaStreams(topology, p);
     streams.setStateListener((next, previous) -> {
@@ -101,7 +106,10 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Stops the query; with {@code cleanUp}, also deletes its local state (for queries that are gone). */
   public void stop(boolean cleanUp) {
-    streams.close(Duration.ofSeconds(30));
+    // Leaving the group lets the next instance of this query take its partitions at once instead of
+    // waiting out the session timeout.
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     if (cleanUp) {
       streams.cleanUp();
     }

@@ -1,0 +1,182 @@
+package dev.sluice.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The server's configuration, declared once: every key with its type, default, validator and documentation
+ * lives in {@link #DEFINITION} (Kafka's own {@link ConfigDef}), and {@code docs/configuration.md} is generated
+ * from it by {@link ConfigDocs}. Values come from a properties file and command-line flags ({@link
+ * CommandLine}); this class only validates and interprets them.
+ *
+ * <p>Keys starting with {@code ksql.streams.} are passed, without that prefix, to Kafka Streams and its
+ * clients for every persistent query, as ksqlDB does.
+ */
+public final class ServerConfig {
+
+  public static final String LISTENERS = "listeners";
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String SERVICE_ID = "ksql.service.id";
+  public static final String DATA_DIR = "sluice.data.dir";
+  public static final String LOCAL_KAFKA_PORT = "sluice.local.kafka.port";
+  public static final String STREAMS_PREFIX = "ksql.streams.";
+  public static final String COMMIT_INTERVAL_MS = STREAMS_PREFIX + "commit.interval.ms";
+
+  /** The declarations: the single source of keys, defaults, validation and the configuration reference. */
+  public static final ConfigDef DEFINITION = new ConfigDef()
+      .define(LISTENERS, Type.LIST, "http://0.0.0.0:8088", new ListenerValidator(), Importance.HIGH,
+          "Comma-separated HTTP listeners of the REST API, as `http://host:port`. Port 0 picks a free port. "
+              + "`bin/sluice` starts local mode on `http://127.0.0.1:8088` so that only this machine can "
+              + "reach it.")
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "", Importance.HIGH,
+          "The Kafka cluster to use, as `host:port,host:port`. Empty means local mode: the server starts "
+              + "an in-process single-node Kafka broker (KRaft) with its data under `<sluice.data.dir>/kafka`.")
+      .define(SERVICE_ID, Type.STRING, "default_", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "ksqlDB's service id. Servers with the same id share the command topic "
+              + "(`_confluent-ksql-<id>_command_topic`) and run the same persistent queries.")
+      .define(DATA_DIR, Type.STRING, "./data", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Where the server keeps its files: Kafka Streams state under `streams/` and, in local mode, the "
+              + "embedded broker's log under `kafka/`. A restart on the same directory finds everything again.")
+      .define(LOCAL_KAFKA_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.LOW,
+          "Local mode only: the port of the embedded broker on 127.0.0.1, so that other Kafka tools can reach "
+              + "it. When the port is busy the broker takes a free port and the server logs it; 0 always "
+              + "takes a free port.")
+      .define(COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.MEDIUM,
+          "How often Kafka Streams commits, in milliseconds; with record caching this is also how often "
+              + "aggregates emit. Kafka Streams' own at-least-once default (30 s) would delay results.");
+
+  private final AbstractConfig values;
+
+  private ServerConfig(Map<String, ?> properties) {
+    this.values = new AbstractConfig(DEFINITION, properties, Map.of(), false);
+  }
+
+  /**
+   * Validates {@code properties} against the declarations.
+   *
+   * @throws ConfigException naming the key and the problem
+   */
+  public static ServerConfig of(Map<String, ?> properties) {
+    return new ServerConfig(properties);
+  }
+
+  /** All defaults: local mode, {@code ./data}, listening on every interface at 8088. */
+  public static ServerConfig defaults() {
+    return of(Map.of());
+  }
+
+  /** A copy with {@code key} set to {@code value}. */
+  public ServerConfig with(String key, Object value) {
+    Map<String, Object> copy = new HashMap<>(values.originals());
+    copy.put(key, value);
+    return of(copy);
+  }
+
+  public List<URI> listeners() {
+    List<URI> uris = new ArrayList<>();
+    for (String listener : values.getList(LISTENERS)) {
+      uris.add(ListenerValidator.parse(listener));
+    }
+    return uris;
+  }
+
+  public String bootstrapServers() {
+    return values.getString(BOOTSTRAP_SERVERS).trim();
+  }
+
+  /** No Kafka cluster configured: the server runs its own broker. */
+  public boolean localMode() {
+    return bootstrapServers().isEmpty();
+  }
+
+  public String serviceId() {
+    return values.getString(SERVICE_ID);
+  }
+
+  /** The data directory as configured (relative paths stay relative, for messages). */
+  public String dataDirText() {
+    return values.getString(DATA_DIR);
+  }
+
+  public Path dataDir() {
+    return Path.of(dataDirText()).toAbsolutePath().normalize();
+  }
+
+  public int localKafkaPort() {
+    return values.getInt(LOCAL_KAFKA_PORT);
+  }
+
+  /** Kafka Streams' state directory: {@code ksql.streams.state.dir} when given, else {@code <data>/streams}. */
+  public Path streamsStateDir() {
+    Object explicit = streamsProperties().get("state.dir");
+    return explicit == null ? dataDir().resolve("streams") : Path.of(explicit.toString()).toAbsolutePath();
+  }
+
+  /** Every {@code ksql.streams.*} key without its prefix, plus the declared commit interval. */
+  public Map<String, Object> streamsProperties() {
+    Map<String, Object> streams = new LinkedHashMap<>(values.originalsWithPrefix(STREAMS_PREFIX));
+    streams.put("commit.interval.ms", values.getLong(COMMIT_INTERVAL_MS));
+    return streams;
+  }
+
+  /** Keys that are neither declared nor passed through to Kafka Streams: most likely typos. */
+  public Set<String> unknownKeys() {
+    Set<String> unknown = new TreeSet<>();
+    for (String key : values.originals().keySet()) {
+      if (!DEFINITION.names().contains(key) && !key.startsWith(STREAMS_PREFIX)) {
+        unknown.add(key);
+      }
+    }
+    return unknown;
+  }
+
+  /** Checks each listener is an {@code http://host:port} URL; HTTPS is not supported yet. */
+  static final class ListenerValidator implements ConfigDef.Validator {
+
+    static URI parse(String listener) {
+      URI uri;
+      try {
+        uri = URI.create(listener.trim());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(LISTENERS, listener, "not a URL: " + e.getMessage());
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http")) {
+        throw new ConfigException(LISTENERS, listener, "only http:// listeners are supported");
+      }
+      if (uri.getHost() == null || uri.getPort() < 0) {
+        throw new ConfigException(LISTENERS, listener, "expected http://host:port");
+      }
+      return uri;
+    }
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      @SuppressWarnings("unchecked")
+      List<String> listeners = (List<String>) value;
+      if (listeners == null || listeners.isEmpty()) {
+        throw new ConfigException(name, value, "at least one listener is required");
+      }
+      listeners.forEach(ListenerValidator::parse);
+    }
+
+    @Override
+    public String toString() {
+      return "one or more http://host:port";
+    }
+  }
+}
