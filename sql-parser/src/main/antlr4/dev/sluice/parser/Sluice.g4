@@ -36,7 +36,7 @@ statement
     | DESCRIBE (STREAMS | TABLES) EXTENDED?                                       #describeAll
     | DESCRIBE FUNCTION identifier                                                #describeFunction
     | DESCRIBE CONNECTOR identifier                                               #describeConnector
-    | DESCRIBE sourceName EXTENDED?                                               #describeSource
+    | DESCRIBE (EXTENDED sourceName | sourceName EXTENDED?)                       #describeSource
     | PRINT (identifier | STRING) printClause                                     #printTopic
     | EXPLAIN (statement | identifier)                                            #explain
     | TERMINATE (ALL | identifier)                                                #terminateQuery
@@ -140,8 +140,8 @@ query
       FROM relation
       (WINDOW windowExpression)?
       (WHERE where=expression)?
-      (GROUP BY groupBy=expressionList)?
-      (PARTITION BY partitionBy=expressionList)?
+      (GROUP BY groupBy=valueExpressionList)?
+      (PARTITION BY partitionBy=valueExpressionList)?
       (HAVING having=expression)?
       (EMIT (CHANGES | FINAL))?
       limitClause?
@@ -149,6 +149,12 @@ query
 
 expressionList
     : expression (COMMA expression)*
+    ;
+
+// GROUP BY and PARTITION BY take value expressions, as in ksqlDB: `GROUP BY a AND b` is a syntax error
+// (parenthesize a boolean grouping expression).
+valueExpressionList
+    : valueExpression (COMMA valueExpression)*
     ;
 
 limitClause
@@ -234,6 +240,7 @@ predicate
 
 valueExpression
     : primaryExpression                                                            #valueDefault
+    | valueExpression AT TIME ZONE zone=STRING                                     #atTimeZone
     | operator=(MINUS | PLUS) valueExpression                                      #arithmeticUnary
     | left=valueExpression operator=(ASTERISK | SLASH | PERCENT) right=valueExpression  #arithmeticBinary
     | left=valueExpression operator=(PLUS | MINUS) right=valueExpression           #arithmeticBinary
@@ -251,6 +258,8 @@ primaryExpression
     | identifier LPAREN ASTERISK RPAREN                                             #functionCallStar
     | identifier LPAREN (DISTINCT? functionArgument (COMMA functionArgument)*)? RPAREN   #functionCall
     | LPAREN expression RPAREN                                                     #parenthesized
+    // ksqlDB's `type 'text'` literal: DATE '2021-01-01', TIMESTAMP '...', DECIMAL '1.50'.
+    | identifier STRING                                                            #typedLiteral
     | qualifier=identifier DOT name=identifier                                     #qualifiedColumn
     | identifier                                                                   #column
     | base=primaryExpression LBRACKET index=valueExpression RBRACKET               #subscript
@@ -332,14 +341,14 @@ identifier
 // Keywords that stay usable as identifiers. Everything not listed here is reserved: the words that
 // can follow an expression or a relation (FROM, WHERE, JOIN, ON, AND, ...) and literal words.
 nonReserved
-    : ADD | ADVANCE | ALTER | ARRAY | ASSERT | BEGINNING | CHANGES | COLUMN | CONNECTOR | CONNECTORS
+    : ADD | ADVANCE | ALTER | ARRAY | ASSERT | AT | BEGINNING | CHANGES | COLUMN | CONNECTOR | CONNECTORS
     | DAY | DAYS | DECIMAL | DEFINE | DELETE | DESCRIBE | EXPLAIN | EXTENDED | FINAL | FUNCTION
     | FUNCTIONS | GRACE | HEADER | HEADERS | HOPPING | HOUR | HOURS | ID | IF | INTERVAL | KEY | LIST
     | MAP | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | PARTITION | PAUSE | PERIOD | PLUGINS
     | PRIMARY | PRINT | PROPERTIES | QUERIES | REPLACE | RESUME | RETENTION | RUN | SAMPLE | SCHEMA
     | SCRIPT | SECOND | SECONDS | SESSION | SET | SHOW | SINK | SIZE | SOURCE | STREAM | STREAMS
-    | STRUCT | SUBJECT | SYSTEM | TABLE | TABLES | TERMINATE | TIMEOUT | TOPIC | TOPICS | TUMBLING
-    | TYPE | TYPES | UNDEFINE | UNSET | VARIABLES | WINDOW
+    | STRUCT | SUBJECT | SYSTEM | TABLE | TABLES | TERMINATE | TIME | TIMEOUT | TOPIC | TOPICS | TUMBLING
+    | TYPE | TYPES | UNDEFINE | UNSET | VARIABLES | WINDOW | ZONE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -352,6 +361,7 @@ AND: 'AND';
 ARRAY: 'ARRAY';
 AS: 'AS';
 ASSERT: 'ASSERT';
+AT: 'AT';
 BEGINNING: 'BEGINNING';
 BETWEEN: 'BETWEEN';
 BY: 'BY';
@@ -449,6 +459,7 @@ TABLE: 'TABLE';
 TABLES: 'TABLES';
 TERMINATE: 'TERMINATE';
 THEN: 'THEN';
+TIME: 'TIME';
 TIMEOUT: 'TIMEOUT';
 TOPIC: 'TOPIC';
 TOPICS: 'TOPICS';
@@ -465,6 +476,7 @@ WHERE: 'WHERE';
 WINDOW: 'WINDOW';
 WITH: 'WITH';
 WITHIN: 'WITHIN';
+ZONE: 'ZONE';
 
 EQ: '=';
 NEQ: '<>' | '!=';

@@ -327,6 +327,10 @@ final class AstBuilder extends SluiceBaseVisitor<Statement> {
     return ctx == null ? List.of() : expressions.list(ctx.expression());
   }
 
+  private List<Expression> expressionList(ValueExpressionListContext ctx) {
+    return ctx == null ? List.of() : expressions.list(ctx.valueExpression());
+  }
+
   private SelectItem selectItem(SelectItemContext ctx) {
     if (ctx instanceof SelectAllContext) {
       return new SelectItem.AllColumns(pos(ctx), Optional.empty());
@@ -416,7 +420,6 @@ final class AstBuilder extends SluiceBaseVisitor<Statement> {
   }
 
   static TimeUnit timeUnit(TimeUnitContext ctx) {
-    String unit = ctx.getText().toUpperCase(Locale.ROOT);
-    return TimeUnit.valueOf(unit.endsWith("S") ? unit : unit + "S");
+    return ExpressionBuilder.timeUnit(ctx.getText().toUpperCase(Locale.ROOT));
   }
 }

@@ -7,6 +7,7 @@ import dev.sluice.parser.SluiceParser.*;
 import dev.sluice.parser.ast.BinaryOperator;
 import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.Position;
+import dev.sluice.parser.ast.TimeUnit;
 import dev.sluice.parser.ast.Type;
 import dev.sluice.parser.ast.UnaryOperator;
 import java.math.BigDecimal;
@@ -126,6 +127,12 @@ final class ExpressionBuilder extends SluiceBaseVisitor<Expression> {
   }
 
   @Override
+  public Expression visitAtTimeZone(AtTimeZoneContext ctx) {
+    return new Expression.AtTimeZone(pos(ctx.AT().getSymbol()), visit(ctx.valueExpression()),
+        Names.string(ctx.zone));
+  }
+
+  @Override
   public Expression visitArithmeticBinary(ArithmeticBinaryContext ctx) {
     BinaryOperator op = switch (ctx.operator.getType()) {
       case SluiceLexer.PLUS -> BinaryOperator.ADD;
@@ -172,7 +179,8 @@ final class ExpressionBuilder extends SluiceBaseVisitor<Expression> {
         try {
           return new Expression.IntegerLiteral(at, Long.parseLong(text));
         } catch (NumberFormatException tooLarge) {
-          return new Expression.DecimalLiteral(at, new BigDecimal(text));
+          // As in ksqlDB, an integer literal is an INT or a BIGINT; a wider one is an error, not a DECIMAL.
+          throw new SqlParseException(at, "Invalid numeric literal: " + text + " (out of BIGINT range)");
         }
       case SluiceLexer.DECIMAL_VALUE:
         return new Expression.DecimalLiteral(at, new BigDecimal(text));
@@ -242,8 +250,65 @@ final class ExpressionBuilder extends SluiceBaseVisitor<Expression> {
 
   @Override
   public Expression visitFunctionCall(FunctionCallContext ctx) {
-    return new Expression.FunctionCall(pos(ctx), identifier(ctx.identifier()), list(ctx.functionArgument()),
+    List<FunctionArgumentContext> arguments = ctx.functionArgument();
+    List<Expression> args = new ArrayList<>(arguments.size());
+    for (int i = 0; i < arguments.size(); i++) {
+      Expression unit = i == 0 && arguments.size() > 1 ? intervalUnit(arguments.get(i)) : null;
+      args.add(unit != null ? unit : visit(arguments.get(i)));
+    }
+    return new Expression.FunctionCall(pos(ctx), identifier(ctx.identifier()), List.copyOf(args),
         ctx.DISTINCT() != null, false);
+  }
+
+  /**
+   * The {@link Expression.IntervalUnit} a first argument such as {@code MILLISECONDS} in
+   * {@code TIMESTAMPADD(MILLISECONDS, 5, ts)} stands for, or null if the argument is anything but one
+   * unquoted time-unit keyword.
+   */
+  private static Expression intervalUnit(FunctionArgumentContext ctx) {
+    Token token = ctx.getStart();
+    if (token != ctx.getStop()) {
+      return null;
+    }
+    switch (token.getType()) {
+      case SluiceLexer.MILLISECOND, SluiceLexer.MILLISECONDS, SluiceLexer.SECOND, SluiceLexer.SECONDS,
+          SluiceLexer.MINUTE, SluiceLexer.MINUTES, SluiceLexer.HOUR, SluiceLexer.HOURS, SluiceLexer.DAY,
+          SluiceLexer.DAYS -> {
+        String word = token.getText().toUpperCase(Locale.ROOT);
+        return new Expression.IntervalUnit(pos(token), timeUnit(word), word);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** The unit of a time-unit keyword, singular or plural, upper-cased. */
+  static TimeUnit timeUnit(String upperCaseWord) {
+    return TimeUnit.valueOf(upperCaseWord.endsWith("S") ? upperCaseWord : upperCaseWord + "S");
+  }
+
+  @Override
+  public Expression visitTypedLiteral(TypedLiteralContext ctx) {
+    Position at = pos(ctx);
+    IdentifierContext name = ctx.identifier();
+    String typeName = name instanceof UnquotedIdentifierContext ? name.getText().toUpperCase(Locale.ROOT) : "";
+    String value = Names.string(ctx.STRING().getSymbol());
+    switch (typeName) {
+      case "DATE", "TIME", "TIMESTAMP" -> {
+        return new Expression.TypedLiteral(at, typeName, value);
+      }
+      case "DECIMAL" -> {
+        try {
+          new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+          throw new SqlParseException(pos(ctx.STRING().getSymbol()), "Invalid DECIMAL literal: '" + value + "'");
+        }
+        return new Expression.TypedLiteral(at, typeName, value);
+      }
+      default -> throw new SqlParseException(at, "Unknown type of a typed literal: " + name.getText()
+          + "; expected DATE, TIME, TIMESTAMP or DECIMAL");
+    }
   }
 
   @Override

@@ -124,6 +124,17 @@ final class ExpressionFormatter {
       return "(" + String.join(", ", l.params().stream().map(ExpressionFormatter::name).toList())
           + ") => " + format(l.body());
     }
+    if (expression instanceof Expression.AtTimeZone a) {
+      return "(" + primary(a.operand()) + " AT TIME ZONE " + SqlFormatter.string(a.zone()) + ")";
+    }
+    if (expression instanceof Expression.TypedLiteral t) {
+      return t.typeName() + " " + SqlFormatter.string(t.value());
+    }
+    // Parses back as the same unit only in the first argument of a call with more than one argument,
+    // which is the only place the parser produces it.
+    if (expression instanceof Expression.IntervalUnit u) {
+      return u.word();
+    }
     // Not produced by the parser; printed the way it reads.
     if (expression instanceof Expression.TimeInterval t) {
       return t.value() + " " + t.unit();

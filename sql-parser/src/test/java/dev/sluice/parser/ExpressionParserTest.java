@@ -9,6 +9,7 @@ import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.Expression.Binary;
 import dev.sluice.parser.ast.Expression.ColumnRef;
 import dev.sluice.parser.ast.Expression.IntegerLiteral;
+import dev.sluice.parser.ast.TimeUnit;
 import dev.sluice.parser.ast.Type;
 import dev.sluice.parser.ast.UnaryOperator;
 import java.math.BigDecimal;
@@ -79,8 +80,12 @@ class ExpressionParserTest {
     assertThat(e("42")).isEqualTo(new IntegerLiteral(p(1, 1), 42));
     assertThat(e("9223372036854775807")).isEqualTo(new IntegerLiteral(p(1, 1), Long.MAX_VALUE));
     assertThat(e("-9223372036854775808")).isEqualTo(new IntegerLiteral(p(1, 1), Long.MIN_VALUE));
-    assertThat(e("9223372036854775808"))
-        .isEqualTo(new Expression.DecimalLiteral(p(1, 1), new BigDecimal("9223372036854775808")));
+    // As in ksqlDB, an integer literal outside BIGINT is an error (write 9223372036854775808.0 for a DECIMAL).
+    assertThatThrownBy(() -> e("9223372036854775808"))
+        .hasMessage("line 1:1: Invalid numeric literal: 9223372036854775808 (out of BIGINT range)");
+    assertThatThrownBy(() -> e("1 + -9223372036854775809"))
+        .hasMessage("line 1:5: Invalid numeric literal: -9223372036854775809 (out of BIGINT range)");
+    assertThat(e("9223372036854775808.")).isEqualTo(new Expression.DecimalLiteral(p(1, 1), new BigDecimal("9223372036854775808")));
     Expression.DecimalLiteral decimal = (Expression.DecimalLiteral) e("1.50");
     assertThat(decimal.value().scale()).isEqualTo(2);
     assertThat(decimal.value().unscaledValue().intValue()).isEqualTo(150);
@@ -137,6 +142,53 @@ class ExpressionParserTest {
             new Binary(p(1, 23), BinaryOperator.ADD, col(21, "X"), new IntegerLiteral(p(1, 25), 1)))), false, false));
     assertThat(f("REDUCE(m, 0, (s, k, v) => s + v)")).isEqualTo("REDUCE(M, 0, (S, K, V) => (S + V))");
     assertThat(f("f((x))")).isEqualTo("F(X)");
+  }
+
+  @Test
+  void atTimeZoneBindsTighterThanAnyOperator() {
+    assertThat(e("ts AT TIME ZONE 'Europe/Paris'"))
+        .isEqualTo(new Expression.AtTimeZone(p(1, 4), col(1, "TS"), "Europe/Paris"));
+    assertThat(f("-a at time zone 'UTC' || b")).isEqualTo("((-((A AT TIME ZONE 'UTC'))) || B)");
+    assertThat(f("f(x) AT TIME ZONE '+02:00' AT TIME ZONE 'UTC'"))
+        .isEqualTo("((F(X) AT TIME ZONE '+02:00') AT TIME ZONE 'UTC')");
+    assertThat(f("(-1) AT TIME ZONE 'UTC'")).isEqualTo("((-1) AT TIME ZONE 'UTC')");
+    // AT, TIME and ZONE stay usable as names.
+    assertThat(f("at + time + zone")).isEqualTo("((`AT` + `TIME`) + `ZONE`)");
+    assertThatThrownBy(() -> e("ts AT TIME ZONE utc"))
+        .hasMessage("line 1:17: Syntax error at or near 'utc': expected <string>");
+  }
+
+  @Test
+  void typedLiterals() {
+    assertThat(e("DATE '2021-01-01'")).isEqualTo(new Expression.TypedLiteral(p(1, 1), "DATE", "2021-01-01"));
+    assertThat(e("time '10:15:00'")).isEqualTo(new Expression.TypedLiteral(p(1, 1), "TIME", "10:15:00"));
+    assertThat(e("x > Timestamp '2021-01-01T10:15:00.000'")).isEqualTo(new Binary(p(1, 3),
+        BinaryOperator.GREATER_THAN, col(1, "X"), new Expression.TypedLiteral(p(1, 5), "TIMESTAMP", "2021-01-01T10:15:00.000")));
+    assertThat(e("DECIMAL '1.50'")).isEqualTo(new Expression.TypedLiteral(p(1, 1), "DECIMAL", "1.50"));
+    assertThat(f("decimal '-0.5'")).isEqualTo("DECIMAL '-0.5'");
+    assertThatThrownBy(() -> e("DECIMAL 'x'")).hasMessage("line 1:9: Invalid DECIMAL literal: 'x'");
+    assertThatThrownBy(() -> e("BIGINT '1'"))
+        .hasMessage("line 1:1: Unknown type of a typed literal: BIGINT; expected DATE, TIME, TIMESTAMP or DECIMAL");
+    assertThatThrownBy(() -> e("`DATE` '2021-01-01'"))
+        .hasMessage("line 1:1: Unknown type of a typed literal: `DATE`; expected DATE, TIME, TIMESTAMP or DECIMAL");
+  }
+
+  @Test
+  void timeUnitsAreIntervalUnitsOnlyAsTheFirstOfSeveralArguments() {
+    assertThat(e("TIMESTAMPADD(MILLISECONDS, 5, ts)")).isEqualTo(new Expression.FunctionCall(p(1, 1), "TIMESTAMPADD",
+        List.of(new Expression.IntervalUnit(p(1, 14), TimeUnit.MILLISECONDS, "MILLISECONDS"),
+            new IntegerLiteral(p(1, 28), 5), col(31, "TS")), false, false));
+    assertThat(e("dateadd(day, 1, d)")).isEqualTo(new Expression.FunctionCall(p(1, 1), "DATEADD",
+        List.of(new Expression.IntervalUnit(p(1, 9), TimeUnit.DAYS, "DAY"), new IntegerLiteral(p(1, 14), 1),
+            col(17, "D")), false, false));
+    assertThat(f("timesub(Second, 1, t)")).isEqualTo("TIMESUB(SECOND, 1, T)");
+    // Elsewhere the same words are columns: ksqlDB's own tests call F(FIRST, SECOND, ...) on a column SECOND.
+    assertThat(e("f(first, second)")).isEqualTo(new Expression.FunctionCall(p(1, 1), "F",
+        List.of(col(3, "FIRST"), col(10, "SECOND")), false, false));
+    assertThat(e("abs(seconds)")).isEqualTo(new Expression.FunctionCall(p(1, 1), "ABS", List.of(col(5, "SECONDS")), false, false));
+    assertThat(e("f(`SECONDS`, 1)")).isEqualTo(new Expression.FunctionCall(p(1, 1), "F",
+        List.of(col(3, "SECONDS"), new IntegerLiteral(p(1, 14), 1)), false, false));
+    assertThat(e("f(seconds + 1, 1)").toString()).doesNotContain("IntervalUnit");
   }
 
   @Test

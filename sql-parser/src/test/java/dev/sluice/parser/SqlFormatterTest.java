@@ -34,13 +34,16 @@ class SqlFormatterTest {
           + "WHERE v > 0 AND NOT v IS NULL GROUP BY k HAVING COUNT(*) > 1 EMIT FINAL",
       "CREATE STREAM j AS SELECT a.*, b.v->*, b.x AS `y z` FROM a a JOIN b WITHIN (1 SECOND, 2 SECONDS) GRACE PERIOD 3 "
           + "SECONDS ON a.id = b.id LEFT JOIN c ON a.id = c.id FULL OUTER JOIN d ON a.id = d.id PARTITION BY a.id, b.x",
-      "INSERT INTO s (a, b) VALUES (1, -1, 1.50, -2.5E-3, 5., 99999999999999999999, 'x''y', TRUE, NULL)",
+      "INSERT INTO s (a, b) VALUES (1, -1, 1.50, -2.5E-3, 5., 99999999999999999999., 'x''y', TRUE, NULL)",
       "INSERT INTO s WITH (QUERY_ID='q') SELECT * FROM t WINDOW SESSION (10 SECONDS) WHERE a IN (1, 2) LIMIT 5",
       "SELECT CASE WHEN a BETWEEN 1 AND 2 THEN 'x' ELSE 'y' END, CASE a WHEN 1 THEN 2 END, CAST(a AS BIGINT), "
           + "ARRAY[1, 2][1], MAP('a' := 1)['a'], STRUCT(f := 1)->f, TRANSFORM(x, (k, v) => k || v, y => -y), "
           + "a NOT LIKE 'x' ESCAPE '!', a IS NOT DISTINCT FROM b, -(5), -(-5), +a, a - -1, `MAP`(1, 2), "
           + "1 NOT BETWEEN (a AND b) AND c, (a = b) = c, \"ROWTIME\", `1R` FROM s EMIT CHANGES",
-      "SHOW ALL TOPICS EXTENDED", "LIST QUERIES", "SHOW VARIABLES", "DESCRIBE STREAMS EXTENDED", "DESCRIBE x EXTENDED",
+      "SELECT ts AT TIME ZONE 'Europe/Paris', -ts AT TIME ZONE 'UTC', TIMESTAMPADD(MILLISECONDS, 5, ts), "
+          + "DATEADD(DAY, 1, d), F(first, second), TIME '10:00', TIMESTAMP '2021-01-01T00:00:00', at, zone, time "
+          + "FROM s WHERE d > DATE '2021-01-01' GROUP BY (a AND b), c + 1 PARTITION BY -x EMIT CHANGES",
+      "SHOW ALL TOPICS EXTENDED", "DESCRIBE EXTENDED x", "LIST QUERIES", "SHOW VARIABLES", "DESCRIBE STREAMS EXTENDED", "DESCRIBE x EXTENDED",
       "DESCRIBE FUNCTION f", "EXPLAIN q1", "EXPLAIN SELECT * FROM s", "TERMINATE ALL", "TERMINATE q", "PAUSE ALL",
       "RESUME q", "DROP TABLE IF EXISTS t DELETE TOPIC", "SET 'a'='b'", "UNSET 'a'", "DEFINE v = 'x'", "UNDEFINE v",
       "CREATE TYPE IF NOT EXISTS t AS STRUCT<a INT>", "DROP TYPE t", "ALTER TABLE t ADD COLUMN a INT, ADD b STRING",
@@ -65,7 +68,7 @@ class SqlFormatterTest {
 
   @Test
   void literalsKeepTheirKind() {
-    for (String literal : List.of("1", "-1", "1.0", "5.", "1.5E3", "-0.25E0", "9223372036854775808", "'a''b'")) {
+    for (String literal : List.of("1", "-1", "1.0", "5.", "1.5E3", "-0.25E0", "9223372036854775808.", "DATE '2021-01-01'", "DECIMAL '1.0'", "'a''b'")) {
       Expression parsed = SqlParser.parseExpression(literal);
       assertThat(SqlParser.parseExpression(SqlFormatter.format(parsed)))
           .usingRecursiveComparison().withStrictTypeChecking().ignoringFieldsOfTypes(Position.class).isEqualTo(parsed);

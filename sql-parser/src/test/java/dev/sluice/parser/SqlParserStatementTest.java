@@ -244,6 +244,13 @@ class SqlParserStatementTest {
         .isEqualTo(new Statement.Describe(p(1, 1), Optional.empty(), Optional.of(SourceKind.TABLE), false));
     assertThat(single("DESCRIBE `MixedCase` EXTENDED"))
         .isEqualTo(new Statement.Describe(p(1, 1), Optional.of("MixedCase"), Optional.empty(), true));
+    // The older word order, still accepted by ksqlDB.
+    assertThat(single("DESCRIBE EXTENDED `MixedCase`"))
+        .isEqualTo(new Statement.Describe(p(1, 1), Optional.of("MixedCase"), Optional.empty(), true));
+    assertThat(single("DESCRIBE extended"))
+        .isEqualTo(new Statement.Describe(p(1, 1), Optional.of("EXTENDED"), Optional.empty(), false));
+    assertThat(single("DESCRIBE EXTENDED EXTENDED"))
+        .isEqualTo(new Statement.Describe(p(1, 1), Optional.of("EXTENDED"), Optional.empty(), true));
     assertThat(single("DESCRIBE FUNCTION ucase")).isEqualTo(new Statement.DescribeFunction(p(1, 1), "UCASE"));
     assertThat(single("SHOW SOURCE CONNECTORS"))
         .isEqualTo(new Statement.ListConnectors(p(1, 1), Optional.of(Statement.ConnectorScope.SOURCE)));

@@ -34,7 +34,7 @@ class SyntaxErrorMessageTest {
       INSERT INTO s VALUES 1 ~> line 1:22: Syntax error at or near '1': expected '('
       SHOW STREAMZ ~> line 1:6: Syntax error at or near 'STREAMZ': expected one of: 'ALL', 'CONNECTOR', 'CONNECTORS', 'FUNCTIONS', 'PROPERTIES', 'QUERIES', 'SINK', 'SOURCE', 'STREAMS', 'TABLES', 'TOPICS', 'TYPES', 'VARIABLES'
       SELECT * FROM t EMIT ~> line 1:21: Syntax error at end of input: expected one of: 'CHANGES', 'FINAL'
-      SELECT a FROM t WHERE (a > 1 ~> line 1:29: Syntax error at end of input: expected one of: '%', ')', '*', '+', '-', '->', '/', 'AND', 'OR', '[', '||'
+      SELECT a FROM t WHERE (a > 1 ~> line 1:29: Syntax error at end of input: expected one of: '%', ')', '*', '+', '-', '->', '/', 'AND', 'AT', 'OR', '[', '||'
       SELECT * FROM t WINDOW TUMBLING (SIZE 10) GROUP BY x ~> line 1:41: Syntax error at or near ')': expected one of: 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MILLISECOND', 'MILLISECONDS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS'
       SELECT * FROM t LIMIT x ~> line 1:23: Syntax error at or near 'x': expected <integer>
       "CREATE STREAM select (a INT)" ~> line 1:15: Syntax error at or near 'select': SELECT is a reserved keyword; quote it to use it as an identifier: `SELECT`
@@ -47,6 +47,14 @@ class SyntaxErrorMessageTest {
       SELECT * FROM t WINDOW TUMBLING (SIZE 1 SECOND, GRACE PERIOD 1 SECOND, GRACE PERIOD 2 SECONDS) GROUP BY a ~> line 1:72: Duplicate window option: GRACE PERIOD
       SELECT * FROM t LIMIT 99999999999 ~> line 1:23: Number too large: 99999999999
       SELECT 1.7976931348623159E308 FROM t ~> line 1:8: Number overflows DOUBLE: 1.7976931348623159E308
+      SELECT 9223372036854775808 FROM t ~> line 1:8: Invalid numeric literal: 9223372036854775808 (out of BIGINT range)
+      SELECT a, COUNT(*) FROM t GROUP BY a AND b ~> line 1:38: Syntax error at or near 'AND': expected one of: '%', '(', '*', '+', ',', '-', '->', '.', '/', ';', 'AT', 'EMIT', 'HAVING', 'LIMIT', 'PARTITION', '[', '||', <EOF>, <string>
+      SELECT * FROM t WHERE a IN () ~> line 1:29: Syntax error at or near ')': expected <expression>
+      "CREATE STREAM s (a ARRAY<NULL>)" ~> line 1:26: Syntax error at or near 'NULL': expected <type>
+      "CREATE STREAM s (k STRING (KEY))" ~> line 1:27: Syntax error at or near '(': expected one of: ')', ',', 'HEADER', 'HEADERS', 'KEY', 'PRIMARY'
+      SELECT * FROM EXPLODE(x) ~> line 1:22: Syntax error at or near '(': expected one of: ';', 'AS', 'EMIT', 'FULL', 'GROUP', 'HAVING', 'INNER', 'JOIN', 'LEFT', 'LIMIT', 'PARTITION', 'RIGHT', 'WHERE', 'WINDOW', <EOF>, <identifier>
+      SELECT ts AT TIME 'UTC' FROM t ~> line 1:19: Syntax error at or near ''UTC'': expected 'ZONE'
+      SELECT INTERVAL '1' FROM t ~> line 1:8: Unknown type of a typed literal: INTERVAL; expected DATE, TIME, TIMESTAMP or DECIMAL
       """)
   void message(String sql, String message) {
     assertThatThrownBy(() -> SqlParser.parse(sql)).isInstanceOf(SqlParseException.class).hasMessage(message);
@@ -66,7 +74,7 @@ class SyntaxErrorMessageTest {
         .hasMessage("line 1:4: Syntax error at end of input: expected <expression>");
     assertThatThrownBy(() -> SqlParser.parseExpression("a b"))
         .hasMessage("line 1:3: Syntax error at or near 'b': expected one of: '%', '(', '*', '+', '-', '->', '.', '/', "
-            + "'<', '<=', '<>', '=', '>', '>=', 'AND', 'BETWEEN', 'IN', 'IS', 'LIKE', 'NOT', ...");
+            + "'<', '<=', '<>', '=', '>', '>=', 'AND', 'AT', 'BETWEEN', 'IN', 'IS', 'LIKE', ...");
     assertThatThrownBy(() -> SqlParser.parseType("ARRAY<INT"))
         .hasMessage("line 1:10: Syntax error at end of input: expected '>'");
   }

@@ -89,6 +89,37 @@ public sealed interface Expression extends Node {
   /** {@code x => body} or {@code (x, y) => body}. */
   record Lambda(Position pos, List<String> params, Expression body) implements Expression {}
 
-  /** {@code INTERVAL}-like duration used by a few functions and WITHIN: {@code 10 SECONDS}. */
+  /**
+   * A duration such as {@code 10 SECONDS}. <b>Never produced by the parser</b>: ksqlDB's expressions have
+   * no interval values (durations only occur in WINDOW, WITHIN, GRACE PERIOD, RETENTION and TIMEOUT
+   * clauses, which the AST holds as milliseconds). It exists for code that builds expressions itself; the
+   * formatter prints it as {@code 10 SECONDS}, which does not parse back as an expression.
+   */
   record TimeInterval(Position pos, long value, TimeUnit unit) implements Expression {}
+
+  /**
+   * {@code expr AT TIME ZONE 'zone'}: the TIMESTAMP {@code operand} shown in {@code zone} (an IANA name such
+   * as {@code 'Europe/Paris'} or an offset such as {@code '+02:00'}, kept as written). Binds tighter than
+   * any operator: {@code -a AT TIME ZONE 'UTC'} is {@code -(a AT TIME ZONE 'UTC')}.
+   */
+  record AtTimeZone(Position pos, Expression operand, String zone) implements Expression {}
+
+  /**
+   * ksqlDB's typed literal {@code type 'text'}: {@code DATE '2021-01-01'}, {@code TIME '10:15:00'},
+   * {@code TIMESTAMP '2021-01-01T10:15:00.000'}, {@code DECIMAL '1.50'}. {@code typeName} is one of
+   * {@code DATE}, {@code TIME}, {@code TIMESTAMP}, {@code DECIMAL} (upper-cased); {@code value} is the text
+   * between the quotes, unchanged. It means {@code CAST('text' AS type)} evaluated once; a DECIMAL's text is
+   * checked by the parser (it must be a number) and its precision and scale are those of the text.
+   */
+  record TypedLiteral(Position pos, String typeName, String value) implements Expression {}
+
+  /**
+   * A bare time-unit keyword ({@code MILLISECOND(S)}, {@code SECOND(S)}, {@code MINUTE(S)}, {@code HOUR(S)},
+   * {@code DAY(S)}, unquoted) written as the <em>first</em> argument of a call with more than one argument,
+   * as in {@code TIMESTAMPADD(MILLISECONDS, 5, ts)} or {@code DATEADD(DAYS, 1, d)}. Anywhere else the same
+   * word is a column ({@link ColumnRef}), so that {@code F(A, SECOND)} still reads a column named SECOND.
+   * {@code word} is the keyword as written, upper-cased ({@code SECOND} or {@code SECONDS}): a planner that
+   * finds the function takes no unit in that position can read it as {@code ColumnRef(word)} instead.
+   */
+  record IntervalUnit(Position pos, TimeUnit unit, String word) implements Expression {}
 }

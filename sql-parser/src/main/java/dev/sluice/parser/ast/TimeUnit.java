@@ -1,7 +1,10 @@
 package dev.sluice.parser.ast;
 
 
-/** The time units of WINDOW, WITHIN, GRACE PERIOD and RETENTION clauses, singular or plural in the text. */
+/**
+ * The time units of WINDOW, WITHIN, GRACE PERIOD, RETENTION and TIMEOUT clauses and of
+ * {@link Expression.IntervalUnit} arguments, singular or plural in the text.
+ */
 public enum TimeUnit {
   MILLISECONDS(java.util.concurrent.TimeUnit.MILLISECONDS),
   SECONDS(java.util.concurrent.TimeUnit.SECONDS),
