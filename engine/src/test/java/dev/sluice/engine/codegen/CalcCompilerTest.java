@@ -75,4 +75,15 @@ class CalcCompilerTest {
     assertThat(second.type()).isSameAs(first.type());
     assertThat(first.newInstance()).isNotSameAs(first.newInstance());
   }
+
+  @Test
+  void dividesDecimalsExactlyToTheResultScale() {
+    var compiled = compiler.compile(calc("SELECT ID, ID / 3.0 AS THIRD, AMOUNT / 7 AS SEVENTH FROM orders EMIT CHANGES;"));
+    assertThat(compiled.source()).contains("DecimalDivision.divide");
+    Object[] out = new Object[3];
+    assertThat(compiled.newInstance().apply(null, row(1234567890123456789L, "EU", "10.00", 1), out)).isTrue();
+    // ksqlDB: BIGINT / DECIMAL(2,1) is DECIMAL(26, 6); DECIMAL(10,2) / INT is DECIMAL(21, 13); exact, HALF_UP.
+    assertThat(out[1]).isEqualTo(new BigDecimal("411522630041152263.000000"));
+    assertThat(out[2]).isEqualTo(new BigDecimal("1.4285714285714"));
+  }
 }
