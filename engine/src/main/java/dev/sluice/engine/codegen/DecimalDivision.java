@@ -31,12 +31,20 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 public final class DecimalDivision {
   private DecimalDivision() {}
 
-  /** {@code a / b} rounded HALF_UP to {@code scale} digits; null when either operand is null. */
-  public static BigDecimal divide(BigDecimal a, BigDecimal b, int scale) {
+  /**
+   * {@code a / b} rounded HALF_UP to {@code scale} digits; null when either operand is null. Operands are
+   * DECIMAL ({@code BigDecimal}) or integers ({@code Integer}, {@code Long}), taken as they are so that the
+   * generated code converts nothing twice.
+   */
+  public static BigDecimal divide(Object a, Object b, int scale) {
     if (a == null || b == null) {
       return null;
     }
-    return a.divide(b, scale, RoundingMode.HALF_UP);
+    return decimal(a).divide(decimal(b), scale, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
   }
 
   static RexProgram rewrite(RexProgram program, JavaTypeFactory typeFactory) {
@@ -57,8 +65,8 @@ public final class DecimalDivision {
           return visited;
         }
         changed[0] = true;
-        return rexBuilder.makeCall(type, operator, List.of(decimal(rexBuilder, visited.getOperands().get(0)),
-            decimal(rexBuilder, visited.getOperands().get(1)),
+        return rexBuilder.makeCall(type, operator, List.of(visited.getOperands().get(0),
+            visited.getOperands().get(1),
             rexBuilder.makeExactLiteral(BigDecimal.valueOf(type.getScale()),
                 typeFactory.createSqlType(SqlTypeName.INTEGER))));
       }
@@ -74,23 +82,4 @@ public final class DecimalDivision {
         rexBuilder);
   }
 
-  /** Integers become DECIMAL(10, 0) or DECIMAL(19, 0), as ksqlDB widens them. */
-  private static RexNode decimal(RexBuilder rexBuilder, RexNode operand) {
-    RelDataType type = operand.getType();
-    switch (type.getSqlTypeName()) {
-      case DECIMAL:
-        return operand;
-      case TINYINT:
-      case SMALLINT:
-      case INTEGER:
-        return rexBuilder.makeCast(decimalType(rexBuilder, 10, type.isNullable()), operand);
-      default:
-        return rexBuilder.makeCast(decimalType(rexBuilder, 19, type.isNullable()), operand);
-    }
-  }
-
-  private static RelDataType decimalType(RexBuilder rexBuilder, int precision, boolean nullable) {
-    var factory = rexBuilder.getTypeFactory();
-    return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, precision, 0), nullable);
-  }
 }

@@ -101,12 +101,16 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
     return input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
       private final RowFunction function = compiled.newInstance();
       private final DataContext root = new StreamDataContext();
+      /** An output row a filtered-out record left unused: rows are allocated only for rows that pass. */
+      private Object[] spare;
 
       @Override
       public void process(FixedKeyRecord<Object[], Object[]> record) {
-        Object[] out = new Object[width];
+        Object[] out = spare != null ? spare : new Object[width];
+        spare = null;
         try {
           if (!function.apply(root, record.value(), out)) {
+            spare = out;
             return;
           }
         } catch (RuntimeException e) {
