@@ -48,8 +48,13 @@ public final class QueryDescriptionRenderer implements EntityRenderer {
     }
     section(out, "Sources that this query reads from:", Json.joined(query, "sources").replace(", ", "\n"));
     section(out, "Sinks that this query writes to:", Json.joined(query, "sinks").replace(", ", "\n"));
+    JsonNode stages = query.path("stages");
+    section(out, "Parsed statement", Json.text(stages, "statement", ""));
+    section(out, "Logical plan (Calcite)", Json.text(stages, "logicalPlan", ""));
+    section(out, "Optimized plan (after the rule program)", Json.text(stages, "optimizedPlan", ""));
     section(out, "Execution plan", Json.text(query, "executionPlan", ""));
     section(out, "Processing topology", Json.text(query, "topology", ""));
+    section(out, "Repartitions", Json.text(stages, "repartitions", ""));
     JsonNode overridden = query.path("overriddenProperties");
     if (overridden.isObject() && overridden.size() > 0) {
       Table table = Table.withHeader("Property", "Value");

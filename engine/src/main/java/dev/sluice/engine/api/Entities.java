@@ -77,8 +77,9 @@ public final class Entities {
       List<String> sources, List<String> sinks, String topology, String executionPlan, String state,
       Map<String, String> stages) {}
 
-  public record ExecutionPlan(String statementText, QueryDescription queryDescription, List<String> warnings)
-      implements KsqlEntity {}
+  /** EXPLAIN's answer, as ksqlDB names it. */
+  public record QueryDescriptionEntity(String statementText, QueryDescription queryDescription,
+      List<String> warnings) implements KsqlEntity {}
 
   public record WarningEntity(String statementText, String message, List<String> warnings) implements KsqlEntity {}
 }

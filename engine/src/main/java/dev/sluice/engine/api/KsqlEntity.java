@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Entities.KafkaTopicsList.class, name = "kafka_topics"),
     @JsonSubTypes.Type(value = Entities.TerminateQueryEntity.class, name = "terminate_query"),
     @JsonSubTypes.Type(value = Entities.PropertiesList.class, name = "properties"),
-    @JsonSubTypes.Type(value = Entities.ExecutionPlan.class, name = "executionPlan"),
+    @JsonSubTypes.Type(value = Entities.QueryDescriptionEntity.class, name = "queryDescription"),
     @JsonSubTypes.Type(value = Entities.WarningEntity.class, name = "warning_entity"),
 })
 public interface KsqlEntity {

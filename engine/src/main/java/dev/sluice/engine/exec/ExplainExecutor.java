@@ -77,7 +77,7 @@ final class ExplainExecutor {
     List<Entities.FieldInfo> fields = root.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), MetadataExecutor.schema(c.type()), c.isKey() ? "KEY" : null))
         .toList();
-    return new Entities.ExecutionPlan(text, new Entities.QueryDescription(id, statement, null, fields, sources, sinks,
+    return new Entities.QueryDescriptionEntity(text, new Entities.QueryDescription(id, statement, null, fields, sources, sinks,
         topology, stages.get("physicalPlan"), id.isEmpty() ? "" : "RUNNING", stages), List.of());
   }
 
