@@ -2,6 +2,7 @@ package dev.sluice.bench;
 
 import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.codegen.RowFunction;
+import dev.sluice.engine.runtime.StreamDataContext;
 import dev.sluice.parser.SqlParser;
 import dev.sluice.parser.ast.Statement;
 import dev.sluice.planner.function.FunctionRegistry;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.SchemaPlus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -66,7 +64,7 @@ public class CalcBenchmark {
   private int width;
   private int[] decimalColumns;
   private int[] decimalScales;
-  private final DataContext root = new NoDataContext();
+  private final DataContext root = new StreamDataContext();
   private Object[] out;
 
   @Setup(Level.Trial)
@@ -180,28 +178,5 @@ public class CalcBenchmark {
         .compile(calc()).source());
     CalcBenchmark b = new CalcBenchmark();
     b.setUp();
-  }
-
-  /** The expressions of this query read nothing from the context. */
-  static final class NoDataContext implements DataContext {
-    @Override
-    public SchemaPlus getRootSchema() {
-      return null;
-    }
-
-    @Override
-    public JavaTypeFactory getTypeFactory() {
-      return null;
-    }
-
-    @Override
-    public QueryProvider getQueryProvider() {
-      return null;
-    }
-
-    @Override
-    public Object get(String name) {
-      return null;
-    }
   }
 }

@@ -10,7 +10,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * zone from here; a persistent query must see the time of each record's processing, in UTC, never a time
  * frozen at query start (see the architecture research, P9).
  */
-final class StreamDataContext implements DataContext {
+public final class StreamDataContext implements DataContext {
 
   @Override
   public SchemaPlus getRootSchema() {
