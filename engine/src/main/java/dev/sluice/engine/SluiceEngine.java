@@ -4,13 +4,14 @@ import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.api.RowListener;
 import dev.sluice.engine.api.TransientQuery;
 import dev.sluice.engine.codegen.CalcCompiler;
-import dev.sluice.engine.command.Command;
 import dev.sluice.engine.command.CommandLog;
 import dev.sluice.engine.exec.EngineContext;
 import dev.sluice.engine.exec.StatementExecutor;
 import dev.sluice.engine.processinglog.KafkaProcessingLogger;
 import dev.sluice.engine.runtime.FormatSerdes;
+import dev.sluice.engine.runtime.KafkaRecordProducer;
 import dev.sluice.engine.runtime.KafkaTopics;
+import dev.sluice.engine.runtime.StreamsQueryLauncher;
 import dev.sluice.planner.function.FunctionRegistry;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class SluiceEngine implements AutoCloseable {
 
   private final EngineConfig config;
   private final KafkaTopics topics;
+  private final KafkaRecordProducer producer;
   private final String clusterId;
   private final CommandLog commandLog;
   private final KafkaProcessingLogger processingLog;
@@ -43,16 +45,18 @@ public final class SluiceEngine implements AutoCloseable {
     this.processingLog = new KafkaProcessingLogger(processingLogTopic,
         Map.of("bootstrap.servers", config.bootstrapServers()));
     this.commandLog = new CommandLog(config.bootstrapServers(), config.commandTopic(), topics);
+    this.producer = new KafkaRecordProducer(config.bootstrapServers());
     FunctionRegistry functions = FunctionRegistry.builtIn();
-    this.context = new EngineContext(config, topics, commandLog, new FormatSerdes(processingLog),
-        new CalcCompiler(functions, SluiceEngine.class.getClassLoader()), processingLog, functions);
+    this.context = new EngineContext(config, topics, commandLog, new StreamsQueryLauncher(config), producer,
+        new FormatSerdes(processingLog), new CalcCompiler(functions, SluiceEngine.class.getClassLoader()),
+        processingLog, functions);
     this.executor = new StatementExecutor(context);
   }
 
   /** Connects to {@code config.bootstrapServers()}, replays the command topic and starts the queries. */
   public static SluiceEngine start(EngineConfig config) {
     SluiceEngine engine = new SluiceEngine(config);
-    List<Command> commands = engine.commandLog.readAll();
+    List<dev.sluice.engine.command.Command> commands = engine.commandLog.readAll();
     engine.context.replay(commands);
     LOG.info("Replayed {} commands: {} sources, {} persistent queries", commands.size(),
         engine.context.metaStore().sources().size(), engine.context.metaStore().queries().size());
@@ -101,6 +105,7 @@ public final class SluiceEngine implements AutoCloseable {
     closed = true;
     executor.close();
     context.close();
+    producer.close();
     commandLog.close();
     processingLog.close();
     topics.close();

@@ -1,5 +1,6 @@
 package dev.sluice.engine.command;
 
+import dev.sluice.engine.env.CommandStore;
 import dev.sluice.engine.runtime.KafkaTopics;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
@@ -28,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A statement takes effect only once its command is in the log; a server starting up replays the log from
  * the beginning to rebuild its metastore and restart its queries.
  */
-public final class CommandLog implements AutoCloseable {
+public final class CommandLog implements CommandStore, AutoCloseable {
   private final String topic;
   private final String bootstrapServers;
   private final TopicPartition partition;
@@ -47,7 +48,7 @@ public final class CommandLog implements AutoCloseable {
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** Every command in the log, in order. */
+  @Override
   public List<Command> readAll() {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -73,12 +74,12 @@ public final class CommandLog implements AutoCloseable {
     return commands;
   }
 
-  /** Appends a command and waits until the log has it; returns its offset. */
-  public long append(String id, Command command) {
+  @Override
+  public void append(String id, Command command) {
     try {
       byte[] value = PlanJson.MAPPER.writeValueAsBytes(command);
-      return producer.send(new ProducerRecord<>(topic, 0, id.getBytes(StandardCharsets.UTF_8), value))
-          .get(30, TimeUnit.SECONDS).offset();
+      producer.send(new ProducerRecord<>(topic, 0, id.getBytes(StandardCharsets.UTF_8), value))
+          .get(30, TimeUnit.SECONDS);
     } catch (IOException | ExecutionException | TimeoutException e) {
       throw new SluiceException(ErrorCode.SERVER_ERROR, "Could not write to the command topic " + topic + ": "
           + e.getMessage(), e);

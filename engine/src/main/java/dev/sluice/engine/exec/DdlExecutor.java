@@ -3,6 +3,7 @@ package dev.sluice.engine.exec;
 import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.command.Command;
+import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
@@ -60,7 +61,7 @@ final class DdlExecutor {
     ctx.serdes.key(schema.keyColumns(), Sources.formats(source), "validation");
     ctx.serdes.value(schema.valueColumns(), Sources.formats(source), "validation");
 
-    Optional<int[]> described = ctx.topics.describe(topic);
+    Optional<TopicAdmin.TopicInfo> described = ctx.topics.describe(topic);
     if (described.isEmpty()) {
       if (partitions.isEmpty()) {
         throw SluiceException.statement(stmt.pos(), "Topic '" + topic + "' does not exist. If you want to create"
@@ -71,10 +72,10 @@ final class DdlExecutor {
       }
       ctx.topics.ensure(topic, partitions.get(), (short) with.integer("REPLICAS").orElse(1).intValue(),
           topicConfig(with, stmt.kind()));
-    } else if (partitions.isPresent() && partitions.get() != described.get()[0]) {
+    } else if (partitions.isPresent() && partitions.get() != described.get().partitions()) {
       throw SluiceException.statement(with.pos("PARTITIONS"), "A Kafka topic with the name '" + topic
           + "' already exists, with different partition/replica configuration than required. KSQL expects "
-          + partitions.get() + " partitions (topic has " + described.get()[0] + ").");
+          + partitions.get() + " partitions (topic has " + described.get().partitions() + ").");
     }
     ctx.submit(commandId(stmt.kind(), stmt.name(), "create"), new Command.CreateSource(text, source,
         stmt.orReplace()));

@@ -3,13 +3,15 @@ package dev.sluice.engine.exec;
 import dev.sluice.engine.EngineConfig;
 import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.command.Command;
-import dev.sluice.engine.command.CommandLog;
+import dev.sluice.engine.env.CommandStore;
+import dev.sluice.engine.env.QueryLauncher;
+import dev.sluice.engine.env.RecordProducer;
+import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.metastore.MetaStore;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.engine.processinglog.ProcessingLogger;
-import dev.sluice.engine.runtime.KafkaTopics;
+import dev.sluice.engine.runtime.QueryState;
 import dev.sluice.engine.runtime.RowSerdes;
-import dev.sluice.engine.runtime.StreamsApp;
 import dev.sluice.engine.runtime.TopologyBuilder;
 import dev.sluice.planner.function.FunctionRegistry;
 import java.time.Duration;
@@ -19,28 +21,34 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Everything the statement executors share: the metastore, the command log, Kafka, the compiler and the
- * running persistent queries. Commands change state only through {@link #apply}, both when a statement
+ * Everything the statement executors share: the metastore, the command store, topics, the compiler and the
+ * running persistent queries. What touches Kafka comes in through the {@code env} interfaces, so the same
+ * executors run on a server and in the broker-free SQL test runner. Commands change state only through {@link #apply}, both when a statement
  * runs and when the log is replayed at start-up, so both paths give the same result.
  */
 public final class EngineContext implements AutoCloseable {
   final EngineConfig config;
   final MetaStore metaStore = new MetaStore();
-  final KafkaTopics topics;
-  final CommandLog commandLog;
+  final TopicAdmin topics;
+  final CommandStore commands;
+  final QueryLauncher launcher;
+  final RecordProducer producer;
   final RowSerdes serdes;
   final CalcCompiler compiler;
   final ProcessingLogger processingLog;
   final FunctionRegistry functions;
-  private final Map<String, StreamsApp> running = new ConcurrentHashMap<>();
+  private final Map<String, QueryLauncher.Running> running = new ConcurrentHashMap<>();
   /** Numbers query ids as ksqlDB does: by position of the command in the log. */
   private final AtomicLong commandCount = new AtomicLong();
 
-  public EngineContext(EngineConfig config, KafkaTopics topics, CommandLog commandLog, RowSerdes serdes,
-      CalcCompiler compiler, ProcessingLogger processingLog, FunctionRegistry functions) {
+  public EngineContext(EngineConfig config, TopicAdmin topics, CommandStore commands, QueryLauncher launcher,
+      RecordProducer producer, RowSerdes serdes, CalcCompiler compiler, ProcessingLogger processingLog,
+      FunctionRegistry functions) {
     this.config = config;
     this.topics = topics;
-    this.commandLog = commandLog;
+    this.commands = commands;
+    this.launcher = launcher;
+    this.producer = producer;
     this.serdes = serdes;
     this.compiler = compiler;
     this.processingLog = processingLog;
@@ -57,7 +65,7 @@ public final class EngineContext implements AutoCloseable {
 
   /** Writes the command to the log, then applies it. */
   void submit(String id, Command command) {
-    commandLog.append(id, command);
+    commands.append(id, command);
     apply(command);
   }
 
@@ -92,7 +100,7 @@ public final class EngineContext implements AutoCloseable {
         start(s.query());
       }
     } else if (command instanceof Command.TerminateQuery t) {
-      StreamsApp app = running.remove(t.queryId());
+      QueryLauncher.Running app = running.remove(t.queryId());
       if (app != null) {
         app.stop(true);
       }
@@ -102,10 +110,7 @@ public final class EngineContext implements AutoCloseable {
 
   private void start(PersistentQueryInfo query) {
     Topology topology = new TopologyBuilder(query.id(), serdes, compiler, processingLog).build(query.plan());
-    StreamsApp app = new StreamsApp(query.id(), applicationId(query.id()), topology, config.bootstrapServers(),
-        config.stateDir(), config.streamsProperties(), "earliest");
-    running.put(query.id(), app);
-    app.start();
+    running.put(query.id(), launcher.launch(query.id(), applicationId(query.id()), topology));
   }
 
   /** ksqlDB's naming of a persistent query's application, so consumer groups look familiar. */
@@ -113,12 +118,12 @@ public final class EngineContext implements AutoCloseable {
     return "_confluent-ksql-" + config.serviceId() + "query_" + queryId;
   }
 
-  StreamsApp runningQuery(String id) {
+  QueryLauncher.Running runningQuery(String id) {
     return running.get(id);
   }
 
   public boolean allQueriesHealthy() {
-    return running.values().stream().noneMatch(a -> a.state() == dev.sluice.engine.runtime.QueryState.ERROR);
+    return running.values().stream().noneMatch(a -> a.state() == QueryState.ERROR);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.sluice.engine.exec;
 
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.serde.SerdeFactory;
-import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.Statement;
@@ -11,23 +10,13 @@ import dev.sluice.planner.catalog.PseudoColumns;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * INSERT INTO ... VALUES: one record, serialized in the source's formats and produced synchronously, so the
- * statement succeeds only once Kafka has the record. The producer is shared and guarded against the
- * just-created-topic loss of KAFKA-15591 (one request in flight).
+ * statement succeeds only once the topic has the record.
  */
-final class InsertValuesExecutor implements AutoCloseable {
+final class InsertValuesExecutor {
   private final EngineContext ctx;
-  private KafkaProducer<byte[], byte[]> producer;
 
   InsertValuesExecutor(EngineContext ctx) {
     this.ctx = ctx;
@@ -78,34 +67,6 @@ final class InsertValuesExecutor implements AutoCloseable {
       throw SluiceException.statement(stmt.pos(), "Failed to insert values into '" + ds.name() + "'. "
           + e.getMessage());
     }
-    try {
-      producer().send(new ProducerRecord<>(ds.topic(), null, timestamp, key, value)).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new SluiceException(ErrorCode.SERVER_ERROR, "Failed to insert values into '" + ds.name() + "': "
-          + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SluiceException(ErrorCode.SERVER_SHUTTING_DOWN, "Interrupted while inserting values");
-    }
+    ctx.producer.send(ds.topic(), key, value, timestamp);
   }
-
-  private synchronized KafkaProducer<byte[], byte[]> producer() {
-    if (producer == null) {
-      Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.config.bootstrapServers());
-      p.put(ProducerConfig.ACKS_CONFIG, "all");
-      p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-      p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-      producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-    return producer;
-  }
-
-  @Override
-  public synchronized void close() {
-    if (producer != null) {
-      producer.close(java.time.Duration.ofSeconds(5));
-    }
-  }
-
 }

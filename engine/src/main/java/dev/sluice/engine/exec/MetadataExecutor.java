@@ -4,7 +4,7 @@ import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.engine.runtime.QueryState;
-import dev.sluice.engine.runtime.StreamsApp;
+import dev.sluice.engine.env.QueryLauncher;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.SourceKind;
 import dev.sluice.parser.ast.Statement;
@@ -72,7 +72,7 @@ final class MetadataExecutor {
   }
 
   private String state(String queryId) {
-    StreamsApp app = ctx.runningQuery(queryId);
+    QueryLauncher.Running app = ctx.runningQuery(queryId);
     QueryState state = app == null ? QueryState.TERMINATED : app.state();
     return state == QueryState.PENDING ? "RUNNING" : state.name();
   }
@@ -84,13 +84,13 @@ final class MetadataExecutor {
     String name = stmt.name().get();
     DataSource ds = ctx.metaStore.source(name).orElseThrow(() ->
         SluiceException.statement(stmt.pos(), "Could not find STREAM/TABLE '" + name + "' in the Metastore"));
-    int[] topic = ctx.topics.describe(ds.topic()).orElse(new int[] {0, 0});
+    var topic = ctx.topics.describe(ds.topic()).orElse(new dev.sluice.engine.env.TopicAdmin.TopicInfo(0, 0));
     List<Entities.FieldInfo> fields = ds.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), schema(c.type()), c.isKey() ? "KEY" : null)).toList();
     Entities.SourceDescription description = new Entities.SourceDescription(ds.name(), null,
         ctx.metaStore.readers(name).stream().map(this::ref).toList(),
         ctx.metaStore.writers(name).stream().map(this::ref).toList(), fields, ds.kind().name(), "", "", "",
-        stmt.extended(), ds.keyFormat(), ds.valueFormat(), ds.topic(), topic[0], topic[1], ds.statement());
+        stmt.extended(), ds.keyFormat(), ds.valueFormat(), ds.topic(), topic.partitions(), topic.replicas(), ds.statement());
     return new Entities.SourceDescriptionEntity(text, description, List.of());
   }
 

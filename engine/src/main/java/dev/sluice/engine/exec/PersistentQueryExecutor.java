@@ -68,7 +68,7 @@ final class PersistentQueryExecutor {
     new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
 
     int partitions = with.integer("PARTITIONS").orElseGet(() ->
-        ctx.topics.describe(input.topic()).map(d -> d[0]).orElse(1));
+        ctx.topics.describe(input.topic()).map(d -> d.partitions()).orElse(1));
     ctx.topics.ensure(topic, partitions, (short) with.integer("REPLICAS").orElse(1).intValue(),
         DdlExecutor.topicConfig(with, stmt.kind()));
     PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(input.name()), sink.name(), topic,

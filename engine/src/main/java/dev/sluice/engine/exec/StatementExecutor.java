@@ -145,7 +145,6 @@ public final class StatementExecutor implements AutoCloseable {
   @Override
   public void close() {
     pushQueries.values().forEach(PushQuery::close);
-    inserts.close();
     closer.shutdown();
   }
 

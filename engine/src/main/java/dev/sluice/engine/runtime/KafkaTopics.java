@@ -1,5 +1,6 @@
 package dev.sluice.engine.runtime;
 
+import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Topic administration as the engine needs it: create (and wait until every partition has a leader, since
  * producing to a just-created topic can lose data otherwise, KAFKA-15591), describe, list, delete.
  */
-public final class KafkaTopics implements AutoCloseable {
+public final class KafkaTopics implements TopicAdmin, AutoCloseable {
   private final Admin admin;
 
   public KafkaTopics(String bootstrapServers) {
@@ -31,6 +32,7 @@ public final class KafkaTopics implements AutoCloseable {
     this.admin = Admin.create(p);
   }
 
+  @Override
   public String clusterId() {
     return call(() -> admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS));
   }
@@ -39,12 +41,12 @@ public final class KafkaTopics implements AutoCloseable {
     return call(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
   }
 
-  /** Partition count and replication factor of an existing topic, or empty. */
-  public java.util.Optional<int[]> describe(String topic) {
+  @Override
+  public java.util.Optional<TopicInfo> describe(String topic) {
     try {
       TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
           .get(topic);
-      return java.util.Optional.of(new int[] {d.partitions().size(), d.partitions().get(0).replicas().size()});
+      return java.util.Optional.of(new TopicInfo(d.partitions().size(), d.partitions().get(0).replicas().size()));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         return java.util.Optional.empty();
@@ -60,6 +62,7 @@ public final class KafkaTopics implements AutoCloseable {
     ensure(topic, partitions, (short) 1, config);
   }
 
+  @Override
   public void ensure(String topic, int partitions, short replicas, Map<String, String> config) {
     try {
       admin.createTopics(List.of(new NewTopic(topic, partitions, replicas).configs(config)))
@@ -95,7 +98,7 @@ public final class KafkaTopics implements AutoCloseable {
     throw new SluiceException(ErrorCode.SERVER_ERROR, "Topic " + topic + " has no leader after 30 s");
   }
 
-  /** Every topic with its partition count, sorted by name. */
+  @Override
   public Map<String, Integer> list(boolean includeInternal) {
     return call(() -> {
       Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
@@ -107,6 +110,7 @@ public final class KafkaTopics implements AutoCloseable {
     });
   }
 
+  @Override
   public void delete(String topic) {
     try {
       admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.sluice.engine.runtime;
 
+import dev.sluice.engine.env.QueryLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * configuration every query shares: explicit naming of internal resources, a bounded commit interval,
  * a producer that cannot reorder or drop batches on a just-created topic, and state under the data dir.
  */
-public final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements QueryLauncher.Running, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
   private final String queryId;
@@ -92,6 +93,7 @@ public final class StreamsApp implements AutoCloseable {
     return false;
   }
 
+  @Override
   public QueryState state() {
     return state.get();
   }
@@ -104,7 +106,7 @@ public final class StreamsApp implements AutoCloseable {
     return lastError;
   }
 
-  /** Stops the query; with {@code cleanUp}, also deletes its local state (for queries that are gone). */
+  @Override
   public void stop(boolean cleanUp) {
     // Leaving the group lets the next instance of this query take its partitions at once instead of
     // waiting out the session timeout.

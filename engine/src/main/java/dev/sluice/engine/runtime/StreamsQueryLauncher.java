@@ -1,0 +1,22 @@
+package dev.sluice.engine.runtime;
+
+import dev.sluice.engine.EngineConfig;
+import dev.sluice.engine.env.QueryLauncher;
+import org.apache.kafka.streams.Topology;
+
+/** Runs each persistent query as its own Kafka Streams application, reading from the earliest offset. */
+public final class StreamsQueryLauncher implements QueryLauncher {
+  private final EngineConfig config;
+
+  public StreamsQueryLauncher(EngineConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Running launch(String queryId, String applicationId, Topology topology) {
+    StreamsApp app = new StreamsApp(queryId, applicationId, topology, config.bootstrapServers(),
+        config.stateDir(), config.streamsProperties(), "earliest");
+    app.start();
+    return app;
+  }
+}
