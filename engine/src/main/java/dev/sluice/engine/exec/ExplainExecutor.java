@@ -40,6 +40,7 @@ final class ExplainExecutor {
       String topology = new TopologyBuilder(id, ctx.serdes, ctx.compiler, ctx.processingLog).build(q.plan())
           .describe().toString();
       stages.put("topology", topology);
+      stages.put("repartitions", repartitions(q.plan()));
       return entity(text, id, q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()));
     }
     Statement inner = stmt.statement().orElseThrow();
@@ -68,7 +69,7 @@ final class ExplainExecutor {
     stages.put("optimizedPlan", planned.optimizedPlan());
     stages.put("physicalPlan", json(root));
     stages.put("topology", topology);
-    stages.put("repartitions", "none: the query is stateless and keeps its input's key");
+    stages.put("repartitions", repartitions(root));
     return entity(text, "", text, root, topology, stages, List.of(planned.source().name()), List.of());
   }
 
@@ -79,6 +80,23 @@ final class ExplainExecutor {
         .toList();
     return new Entities.QueryDescriptionEntity(text, new Entities.QueryDescription(id, statement, null, fields, sources, sinks,
         topology, stages.get("physicalPlan"), id.isEmpty() ? "" : "RUNNING", stages), List.of());
+  }
+
+  /** Which repartition topics the plan creates, and why, in the user's terms. */
+  static String repartitions(ExecStep root) {
+    List<String> found = new java.util.ArrayList<>();
+    collect(root, found);
+    return found.isEmpty() ? "none: the query keeps its input's key" : String.join("\n", found);
+  }
+
+  private static void collect(ExecStep step, List<String> found) {
+    step.inputs().forEach(input -> collect(input, found));
+    if (step instanceof dev.sluice.planner.plan.StreamSelectKey selectKey) {
+      List<String> keys = selectKey.schema().keyColumns().stream().map(c -> c.name()).toList();
+      found.add("<application id>-" + selectKey.name() + "-repartition: PARTITION BY changes the key"
+          + (keys.isEmpty() ? " to none" : " to its expressions " + keys)
+          + ", so every record is written to a topic partitioned by the new key and read back");
+    }
   }
 
   private static String json(ExecStep step) {

@@ -56,7 +56,11 @@ final class PersistentQueryExecutor {
     WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
     String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
     LogicalSchema schema = keyFirst(planned.schema());
-    String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : input.keyFormat());
+    if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()) {
+      throw SluiceException.statement(with.pos("KEY_FORMAT"), "Key format specified for stream without key columns.");
+    }
+    String inherited = input.keyFormat().equals("NONE") ? "KAFKA" : input.keyFormat();
+    String keyFormat = schema.keyColumns().isEmpty() ? "NONE" : with.keyFormat(inherited);
     String valueFormat = with.valueFormat(input.valueFormat());
     Map<String, String> formatProps = with.formatProperties(
         keyFormat.equals(input.keyFormat()) && valueFormat.equals(input.valueFormat())

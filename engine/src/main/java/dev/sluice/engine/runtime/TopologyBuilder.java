@@ -6,7 +6,9 @@ import dev.sluice.engine.processinglog.ProcessingLogEntry;
 import dev.sluice.engine.processinglog.ProcessingLogger;
 import dev.sluice.planner.plan.ExecStep;
 import dev.sluice.planner.plan.ExecStepVisitor;
+import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.StreamCalc;
+import dev.sluice.planner.plan.StreamSelectKey;
 import dev.sluice.planner.plan.StreamSink;
 import dev.sluice.planner.plan.StreamSource;
 import dev.sluice.planner.schema.Column;
@@ -23,6 +25,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -150,6 +153,26 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
         .to(step.topic(), Produced.with(serdes.key(schema.keyColumns(), step.formats(), queryId),
             serdes.value(schema.valueColumns(), step.formats(), queryId)).withName(step.name()));
     return input;
+  }
+
+  /**
+   * Internal topics carry whole rows, in JSON for now (the compact internal format of DESIGN.md is to come):
+   * it writes every type exactly and needs no schema registry.
+   */
+  private static final Formats INTERNAL = new Formats("JSON", "JSON", java.util.Map.of());
+
+  @Override
+  public KStream<Object[], Object[]> visit(StreamSelectKey step) {
+    KStream<Object[], Object[]> input = step.input().accept(this);
+    int keys = step.keyCount();
+    List<Column> keyColumns = step.schema().columns().subList(0, keys);
+    List<Column> rowColumns = step.schema().columns().stream()
+        .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
+    Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of()) : INTERNAL;
+    return input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
+        .repartition(Repartitioned.<Object[], Object[]>as(step.name())
+            .withKeySerde(serdes.key(keyColumns, internal, queryId))
+            .withValueSerde(serdes.value(rowColumns, internal, queryId)));
   }
 
   private static Object[] pick(Object[] row, int[] indexes) {

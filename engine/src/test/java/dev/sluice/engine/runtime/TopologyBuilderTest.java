@@ -95,4 +95,21 @@ class TopologyBuilderTest {
         .doesNotContain("KSTREAM-");
     assertThat(new String(description.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isNotEmpty();
   }
+
+  @Test
+  void partitionByRekeysThroughARepartitionTopic() {
+    Topology topology = topology("CREATE STREAM by_page AS SELECT * FROM pageviews WHERE duration_ms > 10"
+        + " PARTITION BY page;");
+    assertThat(topology.describe().toString()).contains("PartitionBy-repartition");
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props())) {
+      var in = driver.createInputTopic("pageviews", new StringSerializer(), new StringSerializer());
+      var out = driver.createOutputTopic("SINK", new StringDeserializer(), new StringDeserializer());
+      in.pipeInput("u1", "{\"PAGE\":\"/home\",\"DURATION_MS\":120}");
+      in.pipeInput("u2", "{\"PAGE\":\"/cart\",\"DURATION_MS\":5}");
+      in.pipeInput("u3", "{\"PAGE\":null,\"DURATION_MS\":50}");
+      assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly(
+          "/home={\"DURATION_MS\":120,\"USER_ID\":\"u1\"}",
+          "null={\"DURATION_MS\":50,\"USER_ID\":\"u3\"}");
+    }
+  }
 }

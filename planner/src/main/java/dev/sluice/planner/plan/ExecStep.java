@@ -16,8 +16,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = StreamSource.class, name = "streamSourceV1"),
     @JsonSubTypes.Type(value = StreamCalc.class, name = "streamCalcV1"),
     @JsonSubTypes.Type(value = StreamSink.class, name = "streamSinkV1"),
+    @JsonSubTypes.Type(value = StreamSelectKey.class, name = "streamSelectKeyV1"),
 })
-public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink {
+public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey {
 
   /** The stable operator name of the step; Kafka Streams processors and topics are named after it. */
   String name();

@@ -7,4 +7,6 @@ public interface ExecStepVisitor<R> {
   R visit(StreamCalc step);
 
   R visit(StreamSink step);
+
+  R visit(StreamSelectKey step);
 }

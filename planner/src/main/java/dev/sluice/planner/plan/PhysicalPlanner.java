@@ -55,22 +55,27 @@ public final class PhysicalPlanner {
    * requires of CREATE ... AS SELECT.
    */
   public PlannedQuery plan(Query query, boolean persistent) {
-    QueryConverter converter = new QueryConverter(catalog, functions, true);
-    QueryConverter.Converted converted = converter.convert(query);
-    DataSource ds = converted.source();
-    if (!ds.isStream()) {
-      throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
-          + ds.name() + " is a TABLE.");
+    if (!query.partitionBy().isEmpty()) {
+      return new PartitionByPlanner(catalog, functions, this).plan(query, persistent);
     }
-    StreamSource source = source(ds);
-    ExecStep root = toStep(converted.optimized(), source, converted.outputNames());
+    QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
+    DataSource ds = converted.source();
+    checkStream(ds, query);
+    ExecStep root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
     if (persistent) {
       checkKeyColumnsKept(ds, root.schema(), query);
     }
     return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
   }
 
-  private static StreamSource source(DataSource ds) {
+  static void checkStream(DataSource ds, Query query) {
+    if (!ds.isStream()) {
+      throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
+          + ds.name() + " is a TABLE.");
+    }
+  }
+
+  static StreamSource source(DataSource ds) {
     List<Column> columns = new ArrayList<>(ds.schema().columns());
     for (int i = 0; i < PseudoColumns.NAMES.size(); i++) {
       columns.add(new Column(PseudoColumns.NAMES.get(i), PseudoColumns.TYPES.get(i), Column.Namespace.VALUE));
@@ -79,20 +84,21 @@ public final class PhysicalPlanner {
         new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns));
   }
 
-  private ExecStep toStep(RelNode rel, StreamSource source, List<String> outputNames) {
+  /** The step of an optimized plan: a scan is its input itself, a Calc over a scan a {@link StreamCalc}. */
+  ExecStep toStep(RelNode rel, ExecStep input, List<String> outputNames, String name) {
     if (rel instanceof LogicalCalc calc && calc.getInput() instanceof TableScan) {
-      return calc(calc.getProgram(), calc.getCluster().getRexBuilder(), source, outputNames);
+      return calc(calc.getProgram(), calc.getCluster().getRexBuilder(), input, outputNames, name);
     }
     if (rel instanceof TableScan) {
-      return source;
+      return input;
     }
     throw new SluiceException(dev.sluice.error.ErrorCode.BAD_STATEMENT,
         "This query shape is not supported yet:\n" + org.apache.calcite.plan.RelOptUtil.toString(rel));
   }
 
-  private static StreamCalc calc(RexProgram program, RexBuilder rexBuilder, StreamSource source,
-      List<String> outputNames) {
-    List<String> inputNames = source.schema().columns().stream().map(Column::name).toList();
+  private static StreamCalc calc(RexProgram program, RexBuilder rexBuilder, ExecStep input,
+      List<String> outputNames, String stepName) {
+    List<String> inputNames = input.schema().columns().stream().map(Column::name).toList();
     RexToSql printer = new RexToSql(inputNames);
     Optional<String> filter = Optional.ofNullable(program.getCondition())
         .map(c -> printer.print(RexUtil.expandSearch(rexBuilder, program, program.expandLocalRef(c))));
@@ -104,11 +110,11 @@ public final class PhysicalPlanner {
       RexNode expr = RexUtil.expandSearch(rexBuilder, program, program.expandLocalRef(projects.get(i)));
       String name = outputNames.get(i);
       projections.add(new StreamCalc.Projection(name, printer.print(expr)));
-      boolean key = expr instanceof RexInputRef ref && source.schema().columns().get(ref.getIndex()).isKey();
+      boolean key = expr instanceof RexInputRef ref && input.schema().columns().get(ref.getIndex()).isKey();
       columns.add(new Column(name, TypeConverter.fromRel(fields.get(i).getType()),
           key ? Column.Namespace.KEY : Column.Namespace.VALUE));
     }
-    return new StreamCalc("Project", source, filter, projections, new LogicalSchema(columns));
+    return new StreamCalc(stepName, input, filter, projections, new LogicalSchema(columns));
   }
 
   private static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
