@@ -67,7 +67,7 @@ public final class CalcCompiler {
 
   /** The generated Java source for {@code calc}, as EXPLAIN can show it. */
   String generate(CalcPrograms.CalcProgram calcProgram, String className) {
-    RexProgram program = DecimalDivision.rewrite(calcProgram.program(), calcProgram.typeFactory());
+    RexProgram program = CalcRewrites.rewrite(calcProgram.program(), calcProgram.typeFactory());
     ParameterExpression in = Expressions.parameter(Object[].class, "in");
     ParameterExpression out = Expressions.parameter(Object[].class, "out");
     PhysType inType = PhysTypeImpl.of(calcProgram.typeFactory(), program.getInputRowType(), JavaRowFormat.ARRAY,

@@ -86,4 +86,31 @@ class CalcCompilerTest {
     assertThat(out[1]).isEqualTo(new BigDecimal("411522630041152263.000000"));
     assertThat(out[2]).isEqualTo(new BigDecimal("1.4285714285714"));
   }
+
+  @Test
+  void buildsAndReadsArraysMapsAndStructs() {
+    StreamCalc calc = calc("SELECT ID, ARRAY[QTY, 2] AS A, MAP('x' := QTY) AS M, STRUCT(R := REGION, Q := QTY) AS S,"
+        + " ARRAY[10, 20, 30][2] AS SECOND, MAP('k' := REGION)['k'] AS V, STRUCT(R := REGION)->R AS F"
+        + " FROM orders EMIT CHANGES;");
+    assertThat(calc.schema().toSql()).isEqualTo("`ID` BIGINT KEY, `A` ARRAY<INTEGER>, `M` MAP<STRING, INTEGER>,"
+        + " `S` STRUCT<`R` STRING, `Q` INTEGER>, `SECOND` INTEGER, `V` STRING, `F` STRING");
+    var compiled = compiler.compile(calc);
+    Object[] out = new Object[7];
+    assertThat(compiled.newInstance().apply(null, row(5, "EU", "1.00", 3), out)).isTrue();
+    assertThat(out[1]).isEqualTo(java.util.List.of(3, 2));
+    assertThat(out[2]).isEqualTo(Map.of("x", 3));
+    assertThat(java.util.Arrays.asList((Object[]) out[3])).containsExactly("EU", 3);
+    assertThat(out[4]).isEqualTo(20);
+    assertThat(out[5]).isEqualTo("EU");
+    assertThat(out[6]).isEqualTo("EU");
+  }
+
+  @Test
+  void arrayIndexesAreOneBasedNegativeFromTheEndAndNullOutOfRange() {
+    var compiled = compiler.compile(calc("SELECT ID, ARRAY[10, 20, 30][1] AS A, ARRAY[10, 20, 30][-1] AS B,"
+        + " ARRAY[10, 20, 30][5] AS C, ARRAY[10, 20, 30][0] AS D, MAP('k' := 1)['nope'] AS E FROM orders EMIT CHANGES;"));
+    Object[] out = new Object[6];
+    assertThat(compiled.newInstance().apply(null, row(5, "EU", "1.00", 3), out)).isTrue();
+    assertThat(out).containsExactly(5L, 10, 30, null, null, null);
+  }
 }

@@ -70,6 +70,19 @@ final class ExpressionConverter {
       return function(f, p);
     } else if (e instanceof Expression.Dereference d) {
       return SqlStdOperatorTable.DOT.createCall(p, convert(d.base()), new SqlIdentifier(d.field(), p));
+    } else if (e instanceof Expression.ArrayConstructor a) {
+      return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(p,
+          a.elements().stream().map(this::convert).toArray(SqlNode[]::new));
+    } else if (e instanceof Expression.MapConstructor m) {
+      List<SqlNode> operands = new ArrayList<>();
+      for (int i = 0; i < m.keys().size(); i++) {
+        operands.add(convert(m.keys().get(i)));
+        operands.add(convert(m.values().get(i)));
+      }
+      return SqlStdOperatorTable.MAP_VALUE_CONSTRUCTOR.createCall(p, operands);
+    } else if (e instanceof Expression.StructConstructor st) {
+      return new StructConstructor(st.names()).createCall(p,
+          st.values().stream().map(this::convert).toArray(SqlNode[]::new));
     } else if (e instanceof Expression.Subscript s) {
       return SqlStdOperatorTable.ITEM.createCall(p, convert(s.base()), convert(s.index()));
     }

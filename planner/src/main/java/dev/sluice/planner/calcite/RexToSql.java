@@ -80,6 +80,23 @@ public final class RexToSql {
       }
       case ITEM:
         return print(ops.get(0)) + "[" + print(ops.get(1)) + "]";
+      case ARRAY_VALUE_CONSTRUCTOR:
+        return ops.stream().map(this::print).collect(Collectors.joining(", ", "ARRAY[", "]"));
+      case MAP_VALUE_CONSTRUCTOR: {
+        StringBuilder sb = new StringBuilder("MAP(");
+        for (int i = 0; i + 1 < ops.size(); i += 2) {
+          sb.append(i == 0 ? "" : ", ").append(print(ops.get(i))).append(" := ").append(print(ops.get(i + 1)));
+        }
+        return sb.append(")").toString();
+      }
+      case ROW: {
+        List<String> names = call.getType().getFieldNames();
+        StringBuilder sb = new StringBuilder("STRUCT(");
+        for (int i = 0; i < ops.size(); i++) {
+          sb.append(i == 0 ? "" : ", ").append(quote(names.get(i))).append(" := ").append(print(ops.get(i)));
+        }
+        return sb.append(")").toString();
+      }
       default:
         if (call.getOperator().getName().equals("||")) {
           return infix("||", ops);
