@@ -57,7 +57,7 @@ final class DdlExecutor {
     String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
     String valueFormat = with.valueFormat(null);
     DataSource source = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
-        with.formatProperties(Map.of()), text, stmt.source());
+        with.formatProperties(Map.of()), text, stmt.source(), with.timestamp(schema));
     ctx.serdes.key(schema.keyColumns(), Sources.formats(source), "validation");
     ctx.serdes.value(schema.valueColumns(), Sources.formats(source), "validation");
 

@@ -10,6 +10,7 @@ import dev.sluice.parser.ast.Query;
 import dev.sluice.parser.ast.SourceKind;
 import dev.sluice.parser.ast.Statement;
 import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.catalog.TimestampColumn;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.PhysicalPlanner;
 import dev.sluice.planner.plan.StreamSink;
@@ -65,10 +66,16 @@ final class PersistentQueryExecutor {
     Map<String, String> formatProps = with.formatProperties(
         keyFormat.equals(input.keyFormat()) && valueFormat.equals(input.valueFormat())
             ? input.formatProperties() : Map.of());
+    Optional<TimestampColumn> timestamp = with.timestamp(schema);
+    if (timestamp.isPresent() && timestamp.get().format().isPresent()) {
+      throw SluiceException.statement(with.pos("TIMESTAMP_FORMAT"),
+          "TIMESTAMP_FORMAT on the sink of a query is not supported yet.");
+    }
     DataSource sink = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
-        formatProps, text, false);
+        formatProps, text, false, timestamp);
     String queryId = "CSAS_" + stmt.name() + "_" + ctx.nextCommandNumber();
-    StreamSink sinkStep = new StreamSink("Sink", planned.root(), topic, Sources.formats(sink), planned.schema());
+    StreamSink sinkStep = new StreamSink("Sink", planned.root(), topic, Sources.formats(sink), planned.schema(),
+        timestamp);
     new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
 
     int partitions = with.integer("PARTITIONS").orElseGet(() ->
@@ -102,7 +109,8 @@ final class PersistentQueryExecutor {
     }
     String queryId = "INSERTQUERY_" + ctx.nextCommandNumber();
     StreamSink sinkStep = new StreamSink("Sink", planned.root(), target.topic(),
-        new Formats(target.keyFormat(), target.valueFormat(), target.formatProperties()), planned.schema());
+        new Formats(target.keyFormat(), target.valueFormat(), target.formatProperties()), planned.schema(),
+        target.timestampColumn());
     new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
     PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(planned.source().name()),
         target.name(), target.topic(), sinkStep);

@@ -5,6 +5,10 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Literal;
 import dev.sluice.parser.ast.Node;
 import dev.sluice.parser.ast.Position;
+import dev.sluice.planner.catalog.TimestampColumn;
+import dev.sluice.planner.schema.Column;
+import dev.sluice.planner.schema.LogicalSchema;
+import dev.sluice.planner.schema.SqlType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +38,7 @@ final class WithClause {
       throw SluiceException.statement(properties.get(unknown.iterator().next()).pos(),
           "Invalid config variable(s) in the WITH clause: " + String.join(",", unknown));
     }
-    for (String unsupported : List.of("TIMESTAMP", "TIMESTAMP_FORMAT", "WINDOW_TYPE", "WINDOW_SIZE")) {
+    for (String unsupported : List.of("WINDOW_TYPE", "WINDOW_SIZE")) {
       if (properties.containsKey(unsupported)) {
         throw SluiceException.statement(properties.get(unsupported).pos(),
             "The WITH property " + unsupported + " is not supported yet.");
@@ -61,6 +65,41 @@ final class WithClause {
       throw SluiceException.statement(l.pos(), "Invalid value for " + name + ": '" + l.text()
           + "' (expected a positive integer)");
     }
+  }
+
+  /**
+   * The TIMESTAMP column (and TIMESTAMP_FORMAT), checked against the schema: BIGINT or TIMESTAMP, or a
+   * STRING with a format that {@code DateTimeFormatter} accepts.
+   */
+  Optional<TimestampColumn> timestamp(LogicalSchema schema) {
+    Optional<String> format = string("TIMESTAMP_FORMAT");
+    Optional<String> column = string("TIMESTAMP");
+    if (column.isEmpty()) {
+      if (format.isPresent()) {
+        throw SluiceException.statement(pos("TIMESTAMP_FORMAT"),
+            "Invalid config variable(s) in the WITH clause: TIMESTAMP_FORMAT is only valid with TIMESTAMP.");
+      }
+      return Optional.empty();
+    }
+    String name = Names.column(column.get());
+    Column c = schema.find(name).orElseThrow(() -> SluiceException.statement(pos("TIMESTAMP"),
+        "The TIMESTAMP column set in the WITH clause does not exist in the schema: '" + name + "'"));
+    SqlType.BaseType base = c.type().base();
+    boolean ok = format.isPresent() ? base == SqlType.BaseType.STRING
+        : base == SqlType.BaseType.BIGINT || base == SqlType.BaseType.TIMESTAMP;
+    if (!ok) {
+      throw SluiceException.statement(pos("TIMESTAMP"), "Timestamp column, `" + name + "`, should be LONG(INT64),"
+          + " TIMESTAMP, or a String with a timestamp_format specified.");
+    }
+    format.ifPresent(f -> {
+      try {
+        java.time.format.DateTimeFormatter.ofPattern(f, java.util.Locale.ROOT);
+      } catch (IllegalArgumentException e) {
+        throw SluiceException.statement(pos("TIMESTAMP_FORMAT"), "Invalid datetime format: " + f + ". "
+            + e.getMessage());
+      }
+    });
+    return Optional.of(new TimestampColumn(name, format));
   }
 
   /** KEY_FORMAT, else FORMAT, else {@code fallback}. */

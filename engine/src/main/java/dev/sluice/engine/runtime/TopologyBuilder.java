@@ -70,6 +70,10 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
         serdes.key(step.sourceSchema().keyColumns(), step.formats(), queryId),
         serdes.value(step.sourceSchema().valueColumns(), step.formats(), queryId))
         .withName(step.name());
+    if (step.timestamp().isPresent()) {
+      consumed = consumed.withTimestampExtractor(new ColumnTimestampExtractor(step.sourceSchema(),
+          step.timestamp().get()));
+    }
     int keys = step.sourceSchema().keyColumns().size();
     int values = step.sourceSchema().valueColumns().size();
     return builder.stream(step.topic(), consumed)
@@ -143,11 +147,16 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
     List<Column> columns = schema.columns();
     int[] keyIndexes = indexes(columns, true);
     int[] valueIndexes = indexes(columns, false);
+    int timestampIndex = step.timestamp().map(t -> schema.indexOf(t.column())).orElse(-1);
     input.process(() -> new ContextualProcessor<Object[], Object[], Object[], Object[]>() {
       @Override
       public void process(Record<Object[], Object[]> record) {
         Object[] row = record.value();
-        context().forward(record.withKey(pick(row, keyIndexes)).withValue(pick(row, valueIndexes)));
+        Record<Object[], Object[]> out = record.withKey(pick(row, keyIndexes)).withValue(pick(row, valueIndexes));
+        if (timestampIndex >= 0 && row[timestampIndex] != null) {
+          out = out.withTimestamp(((Number) row[timestampIndex]).longValue());
+        }
+        context().forward(out);
       }
     }, Named.as(step.name() + ".Split"))
         .to(step.topic(), Produced.with(serdes.key(schema.keyColumns(), step.formats(), queryId),

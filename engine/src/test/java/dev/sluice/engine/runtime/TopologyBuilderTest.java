@@ -112,4 +112,28 @@ class TopologyBuilderTest {
           "null={\"DURATION_MS\":50,\"USER_ID\":\"u3\"}");
     }
   }
+
+  @Test
+  void eventTimeComesFromTheTimestampColumnAndNullTimestampsAreSkipped() {
+    DataSource events = new DataSource("EVENTS", SourceKind.STREAM,
+        LogicalSchema.builder().key("K", SqlType.STRING).value("TS", SqlType.STRING).value("V", SqlType.INTEGER)
+            .build(), "events", "KAFKA", "JSON", Map.of(), "", false,
+        Optional.of(new dev.sluice.planner.catalog.TimestampColumn("TS", Optional.of("yy-MM-dd HH:mm:ssX"))));
+    var stmt = (Statement.CreateAsSelect) SqlParser.parse("CREATE STREAM s AS SELECT K, V, ROWTIME AS RT FROM events;")
+        .get(0).statement();
+    var planned = new PhysicalPlanner(n -> Optional.of(events), FunctionRegistry.builtIn()).plan(stmt.query(), true);
+    var sink = new StreamSink("Sink", planned.root(), "SINK", new Formats("KAFKA", "JSON", Map.of()), planned.schema());
+    Topology topology = new TopologyBuilder("CSAS_TS_1", new FormatSerdes(log),
+        new CalcCompiler(FunctionRegistry.builtIn(), getClass().getClassLoader()), log).build(sink);
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props())) {
+      var in = driver.createInputTopic("events", new StringSerializer(), new StringSerializer());
+      var out = driver.createOutputTopic("SINK", new StringDeserializer(), new StringDeserializer());
+      in.pipeInput("a", "{\"TS\":\"10-04-19 12:00:17Z\",\"V\":1}", 5L);
+      in.pipeInput("b", "{\"TS\":null,\"V\":2}", 6L);
+      var records = out.readRecordsToList();
+      assertThat(records).hasSize(1);
+      assertThat(records.get(0).timestamp()).isEqualTo(1271678417000L);
+      assertThat(records.get(0).value()).isEqualTo("{\"V\":1,\"RT\":1271678417000}");
+    }
+  }
 }

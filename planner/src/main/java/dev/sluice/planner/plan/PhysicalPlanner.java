@@ -81,7 +81,8 @@ public final class PhysicalPlanner {
       columns.add(new Column(PseudoColumns.NAMES.get(i), PseudoColumns.TYPES.get(i), Column.Namespace.VALUE));
     }
     return new StreamSource("Source", ds.name(), ds.topic(),
-        new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns));
+        new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns),
+        ds.timestampColumn());
   }
 
   /** The step of an optimized plan: a scan is its input itself, a Calc over a scan a {@link StreamCalc}. */
