@@ -89,7 +89,8 @@ final class MetadataExecutor {
         .map(c -> new Entities.FieldInfo(c.name(), schema(c.type()), c.isKey() ? "KEY" : null)).toList();
     Entities.SourceDescription description = new Entities.SourceDescription(ds.name(), null,
         ctx.metaStore.readers(name).stream().map(this::ref).toList(),
-        ctx.metaStore.writers(name).stream().map(this::ref).toList(), fields, ds.kind().name(), "", "", "",
+        ctx.metaStore.writers(name).stream().map(this::ref).toList(), fields, ds.kind().name(),
+        ds.timestampColumn().map(t -> t.column()).orElse(""), "", "",
         stmt.extended(), ds.keyFormat(), ds.valueFormat(), ds.topic(), topic.partitions(), topic.replicas(), ds.statement());
     return new Entities.SourceDescriptionEntity(text, description, List.of());
   }
