@@ -52,9 +52,9 @@ public final class SqlParser {
       ParsedStatement parsed = guarded(chunk.line(), chunk.column(), () -> {
         SluiceParser.SingleStatementContext tree = parseTree(text, chunk.line(), chunk.column(),
             SluiceParser::singleStatement, SluiceParser.RULE_singleStatement);
-        int start = tree.statement().getStart().getStartIndex();
-        int stop = tree.statement().getStop().getStopIndex();
-        return new ParsedStatement(text.substring(start, stop + 1), new AstBuilder().statement(tree.statement()));
+        int start = charIndex(text, tree.statement().getStart().getStartIndex());
+        int stop = charIndex(text, tree.statement().getStop().getStopIndex() + 1);
+        return new ParsedStatement(text.substring(start, stop), new AstBuilder().statement(tree.statement()));
       });
       Statement statement = parsed.statement();
       result.add(parsed);
@@ -88,6 +88,18 @@ public final class SqlParser {
     }
   }
 
+  /**
+   * The {@code String} index of a code-point index: ANTLR counts code points, Java strings count UTF-16
+   * chars, and the two differ after any character outside the BMP (an emoji, say).
+   */
+  private static int charIndex(String text, int codePointIndex) {
+    return bmpOnly(text) ? codePointIndex : text.offsetByCodePoints(0, codePointIndex);
+  }
+
+  private static boolean bmpOnly(String text) {
+    return text.length() == text.codePointCount(0, text.length());
+  }
+
   /** One statement of a script: its text including the terminating semicolon, and where it starts. */
   private record Chunk(String text, int line, int column) {}
 
@@ -98,6 +110,7 @@ public final class SqlParser {
    */
   private static List<Chunk> split(String script) {
     SluiceLexer lexer = new SluiceLexer(CharStreams.fromString(script));
+    boolean bmp = bmpOnly(script);
     lexer.removeErrorListeners();
     List<Chunk> chunks = new ArrayList<>();
     Token first = null;
@@ -108,9 +121,10 @@ public final class SqlParser {
       }
       if (end || token.getType() == SluiceLexer.SEMICOLON) {
         if (first != null) {
-          int stop = end ? script.length() : token.getStopIndex() + 1;
-          chunks.add(new Chunk(script.substring(first.getStartIndex(), stop), first.getLine(),
-              first.getCharPositionInLine() + 1));
+          int from = bmp ? first.getStartIndex() : script.offsetByCodePoints(0, first.getStartIndex());
+          int stop = end ? script.length()
+              : bmp ? token.getStopIndex() + 1 : script.offsetByCodePoints(0, token.getStopIndex() + 1);
+          chunks.add(new Chunk(script.substring(from, stop), first.getLine(), first.getCharPositionInLine() + 1));
         }
         first = null;
         if (end) {

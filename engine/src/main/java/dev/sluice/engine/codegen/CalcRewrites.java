@@ -1,5 +1,6 @@
 package dev.sluice.engine.codegen;
 
+import dev.sluice.planner.calcite.Modulus;
 import dev.sluice.planner.calcite.StructConstructor;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -15,7 +16,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Rewrites a program just before code generation, where Sluice's semantics or operators differ from what
  * Calcite's code generator implements: DECIMAL division ({@link DecimalDivision}), array subscripts
- * ({@link ArrayAccess}) and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
+ * ({@link ArrayAccess}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
  * names in the call's type). The persisted
  * plan keeps the original expressions; only the generated code changes.
  */
@@ -37,6 +38,10 @@ final class CalcRewrites {
             && visited.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.ARRAY) {
           changed[0] = true;
           return ArrayAccess.rewrite(rexBuilder, visited);
+        }
+        if (visited.getOperator() == Modulus.INSTANCE) {
+          changed[0] = true;
+          return rexBuilder.makeCall(visited.getType(), SqlStdOperatorTable.MOD, visited.getOperands());
         }
         if (visited.getOperator() instanceof StructConstructor) {
           changed[0] = true;

@@ -164,7 +164,8 @@ public final class AstToSqlNode {
   }
 
   static SqlCase caseOf(SqlParserPos p, SqlNode value, List<SqlNode> whens, List<SqlNode> thens, SqlNode other) {
-    return new SqlCase(p, value, new SqlNodeList(whens, p), new SqlNodeList(thens, p),
+    // A simple CASE compares its operand with each WHEN value; createSwitched spells that out.
+    return SqlCase.createSwitched(p, value, new SqlNodeList(whens, p), new SqlNodeList(thens, p),
         other == null ? SqlLiteral.createNull(p) : other);
   }
 }

@@ -106,7 +106,7 @@ final class ExpressionConverter {
       case SUBTRACT -> SqlStdOperatorTable.MINUS;
       case MULTIPLY -> SqlStdOperatorTable.MULTIPLY;
       case DIVIDE -> SqlStdOperatorTable.DIVIDE;
-      case MODULUS -> SqlStdOperatorTable.PERCENT_REMAINDER;
+      case MODULUS -> Modulus.INSTANCE;
       case EQUAL -> SqlStdOperatorTable.EQUALS;
       case NOT_EQUAL -> SqlStdOperatorTable.NOT_EQUALS;
       case LESS_THAN -> SqlStdOperatorTable.LESS_THAN;

@@ -81,11 +81,12 @@ public final class QueryConverter {
         new CalciteConnectionConfigImpl(props));
     SqlOperatorTable operators = SqlOperatorTables.chain(SluiceOperatorTable.create(functions, typeFactory), reader);
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
-        SqlValidator.Config.DEFAULT.withIdentifierExpansion(true));
+        SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withTypeCoercionFactory(SluiceTypeCoercion::new));
 
     SqlNode validated;
     try {
       validated = validator.validate(sql.select());
+      ComparisonTypes.check(validator, validated);
     } catch (CalciteContextException e) {
       String message = e.getCause() != null && e.getCause().getMessage() != null
           ? e.getCause().getMessage() : e.getMessage();
@@ -107,12 +108,25 @@ public final class QueryConverter {
     return new Converted(logical, optimized, sql.outputNames(), source);
   }
 
+  /** A Calcite type name as the dialect names it. */
+  private static String ksqlType(String calcite) {
+    return calcite.replaceAll("VARCHAR(\\(\\d+\\))?|CHAR(\\(\\d+\\))?", "STRING").replace("INTEGER", "INTEGER")
+        .replaceAll("VARBINARY(\\(\\d+\\))?", "BYTES");
+  }
+
   /** Calcite's wording where it differs from ksqlDB's, which users' scripts and docs expect. */
   private static String userMessage(String calcite) {
     java.util.regex.Matcher m = java.util.regex.Pattern
         .compile("Column '([^']*)' not found in any table").matcher(calcite);
     if (m.matches()) {
       return "Column '" + m.group(1) + "' cannot be resolved.";
+    }
+    java.util.regex.Matcher apply = java.util.regex.Pattern
+        .compile("Cannot apply '(.*)' to arguments of type '<(.*)> .* <(.*)>'\\..*", java.util.regex.Pattern.DOTALL)
+        .matcher(calcite);
+    if (apply.matches()) {
+      return "Cannot apply '" + apply.group(1) + "' to " + ksqlType(apply.group(2)) + " and "
+          + ksqlType(apply.group(3)) + ".";
     }
     return calcite;
   }

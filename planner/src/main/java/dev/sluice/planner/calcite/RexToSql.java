@@ -64,6 +64,10 @@ public final class RexToSql {
       case PLUS_PREFIX: return print(ops.get(0));
       case IS_NULL: return "(" + print(ops.get(0)) + " IS NULL)";
       case IS_NOT_NULL: return "(" + print(ops.get(0)) + " IS NOT NULL)";
+      case IS_TRUE: return truth(ops.get(0), "TRUE", "FALSE");
+      case IS_NOT_TRUE: return truth(ops.get(0), "FALSE", "TRUE");
+      case IS_FALSE: return truth("(NOT " + print(ops.get(0)) + ")", "TRUE", "FALSE");
+      case IS_NOT_FALSE: return truth("(NOT " + print(ops.get(0)) + ")", "FALSE", "TRUE");
       case IS_DISTINCT_FROM: return infix("IS DISTINCT FROM", ops);
       case IS_NOT_DISTINCT_FROM: return infix("IS NOT DISTINCT FROM", ops);
       case LIKE:
@@ -107,6 +111,15 @@ public final class RexToSql {
         }
         throw unsupported(call);
     }
+  }
+
+  /** {@code IS [NOT] TRUE/FALSE}, which the dialect lacks, as a CASE: null counts as not true. */
+  private String truth(RexNode operand, String whenTrue, String otherwise) {
+    return truth(print(operand), whenTrue, otherwise);
+  }
+
+  private static String truth(String operand, String whenTrue, String otherwise) {
+    return "(CASE WHEN " + operand + " THEN " + whenTrue + " ELSE " + otherwise + " END)";
   }
 
   private String infix(String op, List<RexNode> ops) {

@@ -27,6 +27,13 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * overload wraps its Java method, generated code calls the method directly.
  */
 public final class SluiceOperatorTable {
+  /**
+   * Calcite's standard operators, less those Sluice replaces: the validator resolves operators by name
+   * again, so a replaced operator must not be found here.
+   */
+  private static final SqlOperatorTable STANDARD = SqlOperatorTables.of(SqlStdOperatorTable.instance()
+      .getOperatorList().stream().filter(op -> op != SqlStdOperatorTable.PERCENT_REMAINDER).toList());
+
   private SluiceOperatorTable() {}
 
   public static SqlOperatorTable create(FunctionRegistry registry, JavaTypeFactory typeFactory) {
@@ -50,6 +57,7 @@ public final class SluiceOperatorTable {
         }
       });
     }));
-    return SqlOperatorTables.chain(SqlStdOperatorTable.instance(), SqlOperatorTables.of(functions));
+    functions.add(Modulus.INSTANCE);
+    return SqlOperatorTables.chain(STANDARD, SqlOperatorTables.of(functions));
   }
 }

@@ -1,0 +1,80 @@
+package dev.sluice.engine.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which cases the runner does not run, and says why, so that nothing is skipped silently. The reason
+ * starts with its category ({@code disabled}, {@code schema-registry}, {@code protobuf-nosr},
+ * {@code test-function}, {@code engine-specific}) followed by a colon.
+ */
+final class CaseClassifier {
+  private static final Pattern SR_FORMAT = Pattern.compile("\\b(AVRO|PROTOBUF|JSON_SR)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOSR_FORMAT = Pattern.compile("\\bPROTOBUF_NOSR\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*\\(");
+
+  /** Functions that exist only in ksqlDB's test suite (its test UDF, UDAF and UDTF classes). */
+  static final Set<String> TEST_FUNCTIONS = Set.of("BACKWARD_CONCAT", "BAD_TEST_UDAF", "BAD_TEST_UDF",
+      "BAD_TEST_UDTF", "BAD_UDF", "COMPLEXFUNCTION", "CONFIGURABLEUDF", "DECIMALSTRUCT", "E2ECONFIGURABLEUDF",
+      "FIVE_ARG", "FOUR_ARG", "GENERIC_VAR_ARG", "KSQLSTRUCTUDF", "MID_VAR_ARG", "MISSINGANNOTATION",
+      "MISSINGSCHEMAPROVIDERMETHOD", "MULTIPLY", "MULTIPLY2", "MULTI_ARG", "OBJ_COL_ARG", "RETURNDECIMAL",
+      "RETURNDECIMALWITHOUTSCHEMAPROVIDER", "RETURNINCOMPATIBLE", "SOMEFUNCTION", "TEST_UDAF", "TEST_UDF",
+      "TEST_UDF_1", "TEST_UDTF", "TEST_UDTF1", "TEST_UDTF2", "THROWING_UDTF", "TOLIST", "TOMAP", "TOSTRING",
+      "TOSTRUCT", "VAR_ARG", "WHENCONDITION", "WHENRESULT");
+
+  private CaseClassifier() {}
+
+  /** Why the case is not run, or empty when it is. */
+  static Optional<String> skipReason(TestCase tc) {
+    if (!tc.enabled()) {
+      return Optional.of("disabled: the test sets \"enabled\": false");
+    }
+    String text = String.join(" ", tc.statements()) + " " + tc.properties();
+    String withoutNoSr = NOSR_FORMAT.matcher(text).replaceAll("");
+    Matcher sr = SR_FORMAT.matcher(withoutNoSr);
+    if (sr.find()) {
+      return Optional.of("schema-registry: uses the " + sr.group(1).toUpperCase(Locale.ROOT)
+          + " format, which needs a Schema Registry");
+    }
+    for (JsonNode topic : tc.topics()) {
+      Iterator<String> fields = topic.fieldNames();
+      while (fields.hasNext()) {
+        String f = fields.next();
+        if (f.toLowerCase(Locale.ROOT).contains("schema")) {
+          return Optional.of("schema-registry: topics[] registers a schema (" + f + ")");
+        }
+      }
+    }
+    if (NOSR_FORMAT.matcher(text).find()) {
+      return Optional.of("protobuf-nosr: uses the PROTOBUF_NOSR format");
+    }
+    Matcher call = CALL.matcher(String.join(" ", tc.statements()));
+    while (call.find()) {
+      String fn = call.group(1).toUpperCase(Locale.ROOT);
+      if (TEST_FUNCTIONS.contains(fn)) {
+        return Optional.of("test-function: calls " + fn + ", a function of ksqlDB's test suite");
+      }
+    }
+    JsonNode topics = tc.post() == null ? null : tc.post().path("topics").get("topics");
+    if (topics != null && topics.isArray()) {
+      for (JsonNode t : topics) {
+        String name = t.path("name").asText();
+        if (isInternal(name)) {
+          return Optional.of("engine-specific: post.topics checks ksqlDB's internal topic names");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** ksqlDB's and Kafka Streams' internal topics: repartition and changelog topics of its queries. */
+  static boolean isInternal(String topic) {
+    return topic.startsWith("_confluent-ksql-") || topic.endsWith("-repartition") || topic.endsWith("-changelog");
+  }
+}
