@@ -23,6 +23,8 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.MemberDeclaration;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Statement;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.codehaus.janino.SimpleCompiler;
@@ -81,11 +83,23 @@ public final class CalcCompiler {
           getter, null, SqlConformanceEnum.DEFAULT);
       body.add(Expressions.ifThen(Expressions.not(condition), Expressions.return_(null, Expressions.constant(false))));
     }
-    List<Expression> values = RexToLixTranslator.translateProjects(program, calcProgram.typeFactory(),
-        SqlConformanceEnum.DEFAULT, body, statics, null, DataContext.ROOT, getter, null);
-    for (int i = 0; i < values.size(); i++) {
-      body.add(Expressions.statement(Expressions.assign(
-          Expressions.arrayIndex(out, Expressions.constant(i)), Expressions.box(values.get(i)))));
+    RexBuilder rexBuilder = new RexBuilder(calcProgram.typeFactory());
+    ParameterExpression self = Expressions.parameter(CalcFunction.class, "this");
+    for (int i = 0; i < program.getProjectList().size(); i++) {
+      // One program, and one try block, per column: a failing expression nulls its own column only.
+      RelDataTypeField field = program.getOutputRowType().getFieldList().get(i);
+      RexProgram column = RexProgram.create(program.getInputRowType(),
+          List.of(program.expandLocalRef(program.getProjectList().get(i))), null,
+          calcProgram.typeFactory().createStructType(List.of(field)), rexBuilder);
+      BlockBuilder block = new BlockBuilder(true, body);
+      Expression value = RexToLixTranslator.translateProjects(column, calcProgram.typeFactory(),
+          SqlConformanceEnum.DEFAULT, block, statics, null, DataContext.ROOT, getter, null).get(0);
+      Expression cell = Expressions.arrayIndex(out, Expressions.constant(i));
+      block.add(Expressions.statement(Expressions.assign(cell, Expressions.box(value))));
+      ParameterExpression e = Expressions.parameter(RuntimeException.class, "e" + i);
+      body.add(Expressions.tryCatch(block.toBlock(), Expressions.catch_(e, Expressions.block(
+          Expressions.statement(Expressions.assign(cell, Expressions.constant(null))),
+          Expressions.statement(Expressions.call(self, "fail", Expressions.constant(i), e))))));
     }
     body.add(Expressions.return_(null, Expressions.constant(true)));
 
@@ -98,8 +112,8 @@ public final class CalcCompiler {
     }
     members.add(Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "apply",
         List.of(DataContext.ROOT, in, out), body.toBlock()));
-    ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, null,
-        List.of(RowFunction.class), members);
+    ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, CalcFunction.class,
+        List.of(), members);
     return Expressions.toString(List.of(decl), "\n", false);
   }
 

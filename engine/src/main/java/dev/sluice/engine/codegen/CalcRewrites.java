@@ -16,7 +16,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Rewrites a program just before code generation, where Sluice's semantics or operators differ from what
  * Calcite's code generator implements: DECIMAL division ({@link DecimalDivision}), array subscripts
- * ({@link ArrayAccess}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
+ * ({@link ArrayAccess}), some casts ({@link Casts}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
  * names in the call's type). The persisted
  * plan keeps the original expressions; only the generated code changes.
  */
@@ -38,6 +38,13 @@ final class CalcRewrites {
             && visited.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.ARRAY) {
           changed[0] = true;
           return ArrayAccess.rewrite(rexBuilder, visited);
+        }
+        if (visited.getKind() == SqlKind.CAST) {
+          RexNode cast = Casts.rewrite(rexBuilder, visited);
+          if (cast != null) {
+            changed[0] = true;
+            return cast;
+          }
         }
         if (visited.getOperator() == Modulus.INSTANCE) {
           changed[0] = true;

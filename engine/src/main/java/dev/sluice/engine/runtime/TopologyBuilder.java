@@ -4,6 +4,7 @@ import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.codegen.RowFunction;
 import dev.sluice.engine.processinglog.ProcessingLogEntry;
 import dev.sluice.engine.processinglog.ProcessingLogger;
+import dev.sluice.engine.serde.RowSerde;
 import dev.sluice.planner.plan.ExecStep;
 import dev.sluice.planner.plan.ExecStepVisitor;
 import dev.sluice.planner.plan.Formats;
@@ -60,7 +61,12 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
 
   /** A push query: every result row goes to {@code rows}, on the stream thread. */
   public Topology build(ExecStep root, Consumer<Object[]> rows) {
-    root.accept(this).foreach((k, v) -> rows.accept(v), Named.as("PushSink"));
+    int width = root.schema().columns().size();
+    root.accept(this).foreach((k, v) -> {
+      if (!Tombstones.isTombstone(v, width)) {
+        rows.accept(v);
+      }
+    }, Named.as("PushSink"));
     return builder.build();
   }
 
@@ -80,8 +86,12 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
         .processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
           @Override
           public void process(FixedKeyRecord<Object[], Object[]> record) {
+            if (record.value() == RowSerde.UNREADABLE) {
+              return; // already in the processing log
+            }
             if (record.value() == null) {
-              return; // a tombstone or a record the serde could not read (already in the processing log)
+              context().forward(record); // a null value: forwarded, see Tombstones
+              return;
             }
             Object[] row = new Object[keys + values + 3];
             Object[] key = record.key();
@@ -103,6 +113,8 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
     KStream<Object[], Object[]> input = step.input().accept(this);
     CalcCompiler.Compiled compiled = compiler.compile(step);
     int width = step.schema().columns().size();
+    int inputWidth = step.input().schema().columns().size();
+    boolean filters = step.filter().isPresent();
     int[] decimalColumns = decimalColumns(step.schema());
     int[] decimalScales = decimalColumns.length == 0 ? new int[0] : scales(step.schema(), decimalColumns);
     return input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
@@ -113,21 +125,26 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
 
       @Override
       public void process(FixedKeyRecord<Object[], Object[]> record) {
+        boolean tombstone = Tombstones.isTombstone(record.value(), inputWidth);
+        if (tombstone && filters) {
+          return; // a null value has no columns to pass a filter, as in ksqlDB
+        }
+        Object[] in = record.value() == null ? Tombstones.fromKey(record.key(), inputWidth) : record.value();
         Object[] out = spare != null ? spare : new Object[width];
         spare = null;
         try {
-          if (!function.apply(root, record.value(), out)) {
+          if (!function.apply(root, in, out)) {
             spare = out;
             return;
           }
         } catch (RuntimeException e) {
-          RecordMetadata meta = context().recordMetadata().orElse(null);
-          ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
-              "processing." + queryId + "." + step.name(), queryId, null,
-              "Error computing expressions of " + step.name() + ": " + e, ProcessingLogEntry.causes(e),
-              meta == null ? null : meta.topic(), null);
-          processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
+          logError("Error evaluating the filter of " + step.name() + ": " + e, e);
           return;
+        }
+        RuntimeException failed = function.takeError();
+        if (failed != null) {
+          logError("Error computing " + step.schema().columns().get(function.errorColumn()).name() + " in "
+              + step.name() + ", set to null: " + failed, failed);
         }
         for (int i = 0; i < decimalColumns.length; i++) {
           Object v = out[decimalColumns[i]];
@@ -135,7 +152,15 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
             out[decimalColumns[i]] = ((BigDecimal) v).setScale(decimalScales[i], RoundingMode.HALF_UP);
           }
         }
-        context().forward(record.withValue(out));
+        context().forward(record.withValue(tombstone ? Tombstones.mark(out) : out));
+      }
+
+      private void logError(String message, RuntimeException e) {
+        RecordMetadata meta = context().recordMetadata().orElse(null);
+        ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
+            "processing." + queryId + "." + step.name(), queryId, null, message, ProcessingLogEntry.causes(e),
+            meta == null ? null : meta.topic(), null);
+        processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
       }
     }, Named.as(step.name()));
   }
@@ -152,7 +177,13 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
       @Override
       public void process(Record<Object[], Object[]> record) {
         Object[] row = record.value();
-        Record<Object[], Object[]> out = record.withKey(pick(row, keyIndexes)).withValue(pick(row, valueIndexes));
+        if (row == null) {
+          context().forward(record);
+          return;
+        }
+        boolean tombstone = Tombstones.isTombstone(row, columns.size());
+        Record<Object[], Object[]> out = record.withKey(pick(row, keyIndexes))
+            .withValue(tombstone ? null : pick(row, valueIndexes));
         if (timestampIndex >= 0 && row[timestampIndex] != null) {
           out = out.withTimestamp(((Number) row[timestampIndex]).longValue());
         }
@@ -178,7 +209,9 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
     Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of()) : INTERNAL;
+    int width = step.schema().columns().size();
     return input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
+        .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
             .withKeySerde(serdes.key(keyColumns, internal, queryId))
             .withValueSerde(serdes.value(rowColumns, internal, queryId)));

@@ -11,11 +11,17 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The Kafka {@link Serde} of a key or value row: a {@link RowCodec} plus Kafka null handling and the
  * processing log. A record that cannot be read never throws into Kafka Streams: it is reported as a
- * DESERIALIZATION_ERROR and read as null, which the engine drops and counts. A row that cannot be
+ * DESERIALIZATION_ERROR and read as {@link #UNREADABLE}, which the engine drops. A row that cannot be
  * written is reported as a SERIALIZATION_ERROR and then thrown, as ksqlDB does, because silently losing
  * output is worse than stopping.
  */
 public final class RowSerde implements Serde<Object[]> {
+
+  /**
+   * What the deserializer returns for a record it could not read (already in the processing log), so that
+   * the engine can tell it from a genuine null value, which it forwards. Compared by identity.
+   */
+  public static final Object[] UNREADABLE = new Object[0];
 
   private final RowCodec codec;
   private final String target;
@@ -90,7 +96,7 @@ public final class RowSerde implements Serde<Object[]> {
           ctx.loggerName(target + ".deserializer"), ctx.queryId(), target, e.getMessage(),
           ProcessingLogEntry.causes(e), topic,
           ctx.includeRows() ? Base64.getEncoder().encodeToString(bytes) : null));
-      return null;
+      return UNREADABLE;
     }
   }
 

@@ -27,7 +27,7 @@ class SerdeFactoryTest {
   void badRecordsGoToTheProcessingLogAndReadAsNull() {
     Serde<Object[]> serde = SerdeFactory.valueSerde(cols, FormatInfo.of("JSON"),
         ProcessingLogContext.of("CSAS_OUT_0", log));
-    assertThat(serde.deserializer().deserialize("in", utf8("{\"ID\":\"x\"}"))).isNull();
+    assertThat(serde.deserializer().deserialize("in", utf8("{\"ID\":\"x\"}"))).isSameAs(RowSerde.UNREADABLE);
     assertThat(serde.deserializer().deserialize("in", utf8("{\"ID\":1}"))).containsExactly(1L, null);
 
     assertThat(log.entries()).hasSize(1);
@@ -49,7 +49,7 @@ class SerdeFactoryTest {
   void rowsAreLoggedOnlyWhenAllowed() {
     Serde<Object[]> serde = SerdeFactory.valueSerde(cols, FormatInfo.of("DELIMITED"),
         new ProcessingLogContext("q", log, true));
-    assertThat(serde.deserializer().deserialize("in", utf8("1,a,b"))).isNull();
+    assertThat(serde.deserializer().deserialize("in", utf8("1,a,b"))).isSameAs(RowSerde.UNREADABLE);
     ProcessingLogEntry e = log.entries().get(0);
     assertThat(e.record()).isEqualTo(Base64.getEncoder().encodeToString(utf8("1,a,b")));
     assertThat(e.errorMessage()).isEqualTo("Failed to deserialize value from topic: in. "
@@ -60,7 +60,7 @@ class SerdeFactoryTest {
   void badKeysAreLoggedAsKeys() {
     Serde<Object[]> serde = SerdeFactory.keySerde(keys("K", SqlType.INTEGER), FormatInfo.of("KAFKA"),
         ProcessingLogContext.of("q", log));
-    assertThat(serde.deserializer().deserialize("in", new byte[] {1})).isNull();
+    assertThat(serde.deserializer().deserialize("in", new byte[] {1})).isSameAs(RowSerde.UNREADABLE);
     assertThat(log.entries().get(0).target()).isEqualTo("key");
     assertThat(log.entries().get(0).errorMessage())
         .isEqualTo("Failed to deserialize key from topic: in. Size of data received by IntegerDeserializer is not 4");
@@ -140,6 +140,6 @@ class SerdeFactoryTest {
         ProcessingLogContext.of("q", entry -> {
           throw new IllegalStateException("log down");
         }));
-    assertThat(serde.deserializer().deserialize("t", utf8("nope"))).isNull();
+    assertThat(serde.deserializer().deserialize("t", utf8("nope"))).isSameAs(RowSerde.UNREADABLE);
   }
 }
