@@ -17,7 +17,7 @@ final class FormatValidator {
 
   static void validateKey(List<Column> columns, FormatInfo format) {
     for (Column c : columns) {
-      if (containsMap(c.type())) {
+      if (c.type().containsMap()) {
         throw new IllegalArgumentException("Map keys, including types that contain maps, are not supported "
             + "as they may lead to unexpected behavior due to inconsistent serialization. Key column name: `"
             + c.name() + "`. Column type: " + c.type().sql()
@@ -93,17 +93,6 @@ final class FormatValidator {
   static String describe(List<Column> columns) {
     return columns.stream().map(c -> "`" + c.name() + "` " + c.type().sql() + (c.isKey() ? " KEY" : ""))
         .collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static boolean containsMap(SqlType type) {
-    if (type instanceof SqlType.Map) {
-      return true;
-    } else if (type instanceof SqlType.Array a) {
-      return containsMap(a.element());
-    } else if (type instanceof SqlType.Struct s) {
-      return s.fields().stream().anyMatch(f -> containsMap(f.type()));
-    }
-    return false;
   }
 
   private static boolean hasNonStringMapKey(SqlType type) {

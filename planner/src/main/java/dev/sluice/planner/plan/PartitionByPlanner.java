@@ -210,23 +210,12 @@ final class PartitionByPlanner {
   }
 
   private static void checkKeyType(Column c, boolean key, List<Expression> keys, int index) {
-    if (key && containsMap(c.type())) {
+    if (key && c.type().containsMap()) {
       throw SluiceException.statement(keys.get(index).pos(), "Map keys, including types that contain maps, are"
           + " not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column"
           + " name: `" + c.name() + "`. Column type: " + c.type().sql() + ". See https://github.com/confluentinc/"
           + "ksql/issues/6621 for more.");
     }
-  }
-
-  private static boolean containsMap(SqlType type) {
-    if (type instanceof SqlType.Map) {
-      return true;
-    } else if (type instanceof SqlType.Array a) {
-      return containsMap(a.element());
-    } else if (type instanceof SqlType.Struct s) {
-      return s.fields().stream().anyMatch(f -> containsMap(f.type()));
-    }
-    return false;
   }
 
   /** Unresolvable names inside PARTITION BY are named as such: it applies to the input, not the output. */

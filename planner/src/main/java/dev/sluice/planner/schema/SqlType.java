@@ -22,6 +22,18 @@ public sealed interface SqlType {
   @JsonValue
   String sql();
 
+  /** Whether the type is a MAP or contains one (in an array's elements or a struct's fields). */
+  default boolean containsMap() {
+    if (this instanceof Map) {
+      return true;
+    } else if (this instanceof Array a) {
+      return a.element().containsMap();
+    } else if (this instanceof Struct s) {
+      return s.fields().stream().anyMatch(f -> f.type().containsMap());
+    }
+    return false;
+  }
+
   /** The base types of the dialect. */
   enum BaseType {
     BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE, TIME, TIMESTAMP, ARRAY, MAP, STRUCT
