@@ -190,8 +190,9 @@ final class SyntaxErrors {
     String found = token.getType() == Token.EOF
         ? "Syntax error at end of input" : "Syntax error at or near '" + token.getText() + "'";
     String literal = SluiceParser.VOCABULARY.getLiteralName(token.getType());
+    boolean keywordExpected = expected.stream().anyMatch(e -> KEYWORD.matcher(e).matches());
     if (literal != null && KEYWORD.matcher(literal).matches() && !NON_RESERVED.contains(token.getType())
-        && expected.contains("<identifier>") && !expected.contains("<expression>")) {
+        && expected.contains("<identifier>") && !expected.contains("<expression>") && !keywordExpected) {
       String word = literal.substring(1, literal.length() - 1);
       return new SqlParseException(position, found + ": " + word
           + " is a reserved keyword; quote it to use it as an identifier: `" + word + "`");
@@ -199,14 +200,25 @@ final class SyntaxErrors {
     if (expected.isEmpty()) {
       return new SqlParseException(position, found);
     }
-    return new SqlParseException(position, found + ": " + describe(expected));
+    // "CREATE STREAM s SELECT ..." misses AS, not a ';': no hint when AS fits and no query clause does.
+    boolean missingAs = "'SELECT'".equals(literal) && expected.contains("'AS'") && !expected.contains("'WHERE'");
+    String hint = literal != null && STATEMENT_STARTS.contains(literal) && expected.contains("';'") && !missingAs
+        ? " (is a ';' missing before " + literal.substring(1, literal.length() - 1) + "?)" : "";
+    return new SqlParseException(position, found + ": " + describe(expected) + hint);
   }
+
+  /** Keywords that start a statement: finding one where a statement could end suggests a missing ';'. */
+  private static final Set<String> STATEMENT_STARTS = Set.of("'SELECT'", "'CREATE'", "'INSERT'", "'DROP'",
+      "'SHOW'", "'LIST'", "'DESCRIBE'", "'EXPLAIN'", "'TERMINATE'", "'SET'", "'UNSET'", "'DEFINE'", "'PRINT'");
 
   private static String describe(Set<String> expected) {
     if (expected.size() == 1) {
       return "expected " + expected.iterator().next();
     }
+    // Keywords first: they are what the user most likely forgot; operators and <classes> follow.
     List<String> shown = new ArrayList<>(expected);
+    shown.sort(java.util.Comparator.comparing((String e) -> !KEYWORD.matcher(e).matches())
+        .thenComparing(java.util.Comparator.naturalOrder()));
     StringBuilder text = new StringBuilder("expected one of: ");
     text.append(String.join(", ", shown.subList(0, Math.min(shown.size(), MAX_EXPECTED))));
     if (shown.size() > MAX_EXPECTED) {
