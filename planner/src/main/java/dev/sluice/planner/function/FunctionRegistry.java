@@ -1,33 +1,71 @@
 package dev.sluice.planner.function;
 
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
- * The one place that knows every function: it feeds Calcite's operator table, code generation (through
- * the Java methods) and, later, SHOW FUNCTIONS / DESCRIBE FUNCTION and the generated function reference.
+ * The one place that knows every function: it feeds Calcite's operator table (one operator per name, typed
+ * by {@link #resolve}), code generation (through the Java methods), SHOW FUNCTIONS / DESCRIBE FUNCTION and
+ * the generated function reference, docs/functions.md.
  */
 public final class FunctionRegistry {
 
-  /** One overload of a scalar function: the Java method that implements it and its annotation. */
-  public record ScalarOverload(String name, Method method, Udf annotation) {}
+  /** One overload of a scalar function: the Java method that implements it, its annotation and signature. */
+  public record ScalarOverload(String name, Method method, Udf annotation, Signature signature) {
+    /** The parameter names, from {@link UdfParam}, else arg0, arg1... */
+    public List<String> paramNames() {
+      List<String> names = new ArrayList<>();
+      var parameters = method.getParameters();
+      for (int i = 0; i < parameters.length; i++) {
+        UdfParam p = parameters[i].getAnnotation(UdfParam.class);
+        names.add(p == null ? "arg" + i : p.value());
+      }
+      return names;
+    }
 
-  private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class);
+    public List<String> paramDescriptions() {
+      return Arrays.stream(method.getParameters()).map(p -> p.getAnnotation(UdfParam.class))
+          .map(p -> p == null ? "" : p.description()).toList();
+    }
+  }
+
+  /** The chosen overload for some argument types, and the result's type. */
+  public record Resolution(ScalarOverload overload, Signature.Match match, RelDataType returnType) {
+    /** The Calcite type the argument at {@code index} is passed as; null for a parameter of any type. */
+    public RelDataType paramType(int index, List<RelDataType> args, RelDataTypeFactory tf) {
+      return Signature.toRel(overload.signature().param(index), match.bindings(), args, tf);
+    }
+  }
+
+  private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class, MathFunctions.class,
+      NullFunctions.class, CollectionFunctions.class, DateTimeFunctions.class, JsonFunctions.class,
+      UrlFunctions.class, BytesFunctions.class);
   private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS);
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
 
   public FunctionRegistry(List<Class<?>> classes) {
     for (Class<?> type : classes) {
-      for (Method method : type.getMethods()) {
+      // getMethods() has no defined order; sort so resolution ties break the same way in every JVM.
+      Method[] methods = type.getMethods();
+      Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
+      for (Method method : methods) {
         Udf udf = method.getAnnotation(Udf.class);
         if (udf != null && Modifier.isStatic(method.getModifiers())) {
-          scalars.computeIfAbsent(udf.name(), n -> new ArrayList<>()).add(new ScalarOverload(udf.name(), method, udf));
+          scalars.computeIfAbsent(udf.name(), n -> new ArrayList<>())
+              .add(new ScalarOverload(udf.name(), method, udf, Signature.of(method, udf)));
         }
       }
     }
@@ -40,5 +78,57 @@ public final class FunctionRegistry {
   /** Every scalar function name with its overloads, sorted by name. */
   public Map<String, List<ScalarOverload>> scalars() {
     return Collections.unmodifiableMap(scalars);
+  }
+
+  /** The overloads of {@code name}, or an empty list. */
+  public List<ScalarOverload> overloads(String name) {
+    return scalars.getOrDefault(name, List.of());
+  }
+
+  /** The overload of {@code name} that {@code args} call, with its return type, or null when none fits. */
+  public Resolution resolve(String name, List<RelDataType> args, RelDataTypeFactory tf) {
+    Resolution best = null;
+    for (ScalarOverload overload : overloads(name)) {
+      Signature.Match match = overload.signature().match(args, tf);
+      if (match == null) {
+        continue;
+      }
+      if (best == null || match.cost() < best.match().cost()
+          || match.cost() == best.match().cost() && best.overload().signature().variadic()
+          && !overload.signature().variadic()) {
+        best = new Resolution(overload, match, null);
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    return new Resolution(best.overload(), best.match(), returnType(best.overload(), best.match(), args, tf));
+  }
+
+  private static RelDataType returnType(ScalarOverload overload, Signature.Match match, List<RelDataType> args,
+      RelDataTypeFactory tf) {
+    String provider = overload.annotation().returnTypeMethod();
+    if (!provider.isEmpty()) {
+      try {
+        Method m = overload.method().getDeclaringClass().getMethod(provider, RelDataTypeFactory.class, List.class);
+        return tf.createTypeWithNullability((RelDataType) m.invoke(null, tf, args), true);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Bad returnTypeMethod of " + overload.method(), e);
+      }
+    }
+    RelDataType type = Signature.toRel(overload.signature().returns(), match.bindings(), args, tf);
+    if (type == null) {
+      throw new SluiceException(ErrorCode.BAD_STATEMENT, "Can't infer the return type of " + overload.name()
+          + " from NULL arguments. Please cast them to the required type, e.g. CAST(null AS VARCHAR).");
+    }
+    return type;
+  }
+
+  /** ksqlDB's message for arguments no overload accepts. */
+  public String noMatchMessage(String name, List<String> argTypes) {
+    return "Function '" + name + "' does not accept parameters (" + String.join(", ", argTypes) + ").\n"
+        + "Valid alternatives are:\n" + overloads(name).stream()
+        .map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"))
+        + "\nFor detailed information on a function run: DESCRIBE FUNCTION <Function-Name>;";
   }
 }

@@ -7,7 +7,15 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a public static method as a scalar SQL function. Several methods may carry the same name: they are
- * the function's overloads. Methods get nulls and must answer null for a null argument unless documented.
+ * the function's overloads, resolved as ksqlDB resolves them (see {@link Signature}). Methods get nulls and
+ * must answer null for a null argument unless their description says otherwise, and should answer null
+ * rather than throw for an argument they cannot process (a throwing expression nulls its column).
+ *
+ * <p>Parameter and return SQL types come from the Java types (String STRING, Integer INT, Long BIGINT,
+ * Double DOUBLE, BigDecimal DECIMAL, Boolean BOOLEAN, ByteString BYTES, List ARRAY, Map MAP, a type
+ * variable any type, bound across the signature, Object any type); {@link UdfParam#type()} and
+ * {@link #returnType()} name TIMESTAMP (Long millis), DATE (Integer days) or TIME (Integer millis), which
+ * share a Java type with a number. A Java varargs method is a variadic function.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -16,6 +24,22 @@ public @interface Udf {
   String name();
 
   String description();
+
+  /** The group in SHOW FUNCTIONS and the docs: STRING, MATH, DATE / TIME, JSON, ARRAY, MAP, ... */
+  String category() default "OTHER";
+
+  String author() default "Sluice";
+
+  String version() default "";
+
+  /** The SQL return type when the Java type does not say it: TIMESTAMP, DATE or TIME. */
+  String returnType() default "";
+
+  /**
+   * The name of a public static method of the same class, {@code RelDataType m(RelDataTypeFactory,
+   * List<RelDataType>)}, that computes the return type from the argument types (DECIMAL precision and scale).
+   */
+  String returnTypeMethod() default "";
 
   /** Whether the same arguments always give the same result; false keeps it out of constant folding. */
   boolean deterministic() default true;

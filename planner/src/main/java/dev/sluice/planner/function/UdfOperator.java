@@ -1,0 +1,236 @@
+package dev.sluice.planner.function;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Position;
+import dev.sluice.planner.calcite.TypeConverter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.adapter.enumerable.NullPolicy;
+import org.apache.calcite.adapter.enumerable.RexImpTable;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.ImplementableFunction;
+import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlOperandMetadata;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * The Calcite operator of one registered function name, all overloads together. Calcite cannot type
+ * variadic or generic Java methods, so the operator runs {@link FunctionRegistry#resolve} for everything:
+ * the operand check, the return type, the type of a NULL argument, and at code generation the choice of the
+ * Java method, which generated code then calls directly (widening arguments with {@link Widening}, packing
+ * variadic ones into an array). Resolution depends only on the argument types, so planning and code
+ * generation always agree.
+ */
+public final class UdfOperator extends SqlUserDefinedFunction {
+  private final FunctionRegistry registry;
+  private final boolean deterministic;
+
+  public UdfOperator(FunctionRegistry registry, String name) {
+    this(registry, name, new Typing(registry, name));
+  }
+
+  private UdfOperator(FunctionRegistry registry, String name, Typing typing) {
+    super(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, typing::returnType, typing,
+        typing, new Implementation(registry, name));
+    this.registry = registry;
+    this.deterministic = registry.overloads(name).stream().allMatch(o -> o.annotation().deterministic());
+  }
+
+  /** False when any overload is non-deterministic, so that plan-time constant folding leaves it alone. */
+  @Override
+  public boolean isDeterministic() {
+    return deterministic;
+  }
+
+  public FunctionRegistry registry() {
+    return registry;
+  }
+
+  /** Operand checking, operand type inference (for NULLs) and return type inference, by resolution. */
+  private static final class Typing implements SqlOperandMetadata,
+      org.apache.calcite.sql.type.SqlOperandTypeInference {
+    private final FunctionRegistry registry;
+    private final String name;
+
+    Typing(FunctionRegistry registry, String name) {
+      this.registry = registry;
+      this.name = name;
+    }
+
+    RelDataType returnType(SqlOperatorBinding binding) {
+      List<RelDataType> args = binding.collectOperandTypes();
+      FunctionRegistry.Resolution r = registry.resolve(name, args, binding.getTypeFactory());
+      if (r == null) {
+        throw new SluiceException(dev.sluice.error.ErrorCode.BAD_STATEMENT,
+            registry.noMatchMessage(name, args.stream().map(Typing::display).toList()));
+      }
+      return r.returnType();
+    }
+
+    @Override
+    public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+      List<RelDataType> args = binding.collectOperandTypes();
+      if (registry.resolve(name, args, binding.getTypeFactory()) != null) {
+        return true;
+      }
+      if (throwOnFailure) {
+        SqlParserPos pos = binding.getCall().getParserPosition();
+        throw SluiceException.statement(new Position(pos.getLineNum(), pos.getColumnNum()),
+            registry.noMatchMessage(name, args.stream().map(Typing::display).toList()));
+      }
+      return false;
+    }
+
+    @Override
+    public void inferOperandTypes(SqlCallBinding binding, RelDataType returnType, RelDataType[] operandTypes) {
+      List<RelDataType> args = new ArrayList<>();
+      for (int i = 0; i < binding.getOperandCount(); i++) {
+        args.add(binding.getOperandType(i));
+      }
+      RelDataTypeFactory tf = binding.getTypeFactory();
+      FunctionRegistry.Resolution r = registry.resolve(name, args, tf);
+      for (int i = 0; i < operandTypes.length; i++) {
+        RelDataType param = r == null ? null : r.paramType(i, args, tf);
+        operandTypes[i] = param != null ? param : args.get(i);
+      }
+    }
+
+    static String display(RelDataType type) {
+      if (type.getSqlTypeName() == SqlTypeName.NULL) {
+        return "NULL";
+      }
+      try {
+        return TypeConverter.fromRel(type).sql();
+      } catch (RuntimeException e) {
+        return type.getFullTypeString();
+      }
+    }
+
+    @Override
+    public SqlOperandCountRange getOperandCountRange() {
+      List<FunctionRegistry.ScalarOverload> overloads = registry.overloads(name);
+      int min = Integer.MAX_VALUE;
+      int max = 0;
+      boolean unbounded = false;
+      for (FunctionRegistry.ScalarOverload o : overloads) {
+        Signature s = o.signature();
+        min = Math.min(min, s.variadic() ? s.params().size() - 1 : s.params().size());
+        max = Math.max(max, s.params().size());
+        unbounded |= s.variadic();
+      }
+      return unbounded ? SqlOperandCountRanges.from(min) : SqlOperandCountRanges.between(min, max);
+    }
+
+    @Override
+    public String getAllowedSignatures(SqlOperator op, String opName) {
+      return String.join("\n", registry.overloads(name).stream().map(o -> opName + o.signature()).toList());
+    }
+
+    @Override
+    public boolean isFixedParameters() {
+      return false;
+    }
+
+    @Override
+    public List<RelDataType> paramTypes(RelDataTypeFactory typeFactory) {
+      return List.of();
+    }
+
+    @Override
+    public List<String> paramNames() {
+      return List.of();
+    }
+  }
+
+  /** Generates the call of the resolved Java method. */
+  private static final class Implementation implements ScalarFunction, ImplementableFunction {
+    private static final RelDataTypeFactory TYPES = new org.apache.calcite.jdbc.JavaTypeFactoryImpl(
+        dev.sluice.planner.calcite.SluiceTypeSystem.INSTANCE);
+    private final FunctionRegistry registry;
+    private final String name;
+
+    Implementation(FunctionRegistry registry, String name) {
+      this.registry = registry;
+      this.name = name;
+    }
+
+    @Override
+    public List<FunctionParameter> getParameters() {
+      return List.of();
+    }
+
+    @Override
+    public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+      throw new UnsupportedOperationException("typed by UdfOperator's return type inference");
+    }
+
+    @Override
+    public CallImplementor getImplementor() {
+      return RexImpTable.createImplementor(this::implement, NullPolicy.NONE, false);
+    }
+
+    private Expression implement(RexToLixTranslator translator, RexCall call, List<Expression> operands) {
+      RelDataTypeFactory tf = TYPES;
+      List<RelDataType> args = call.getOperands().stream().map(o -> o.getType()).toList();
+      FunctionRegistry.Resolution r = registry.resolve(name, args, tf);
+      if (r == null) {
+        throw new IllegalStateException("No overload of " + name + " for " + args);
+      }
+      Method method = r.overload().method();
+      Type[] javaParams = method.getParameterTypes();
+      boolean variadic = r.overload().signature().variadic();
+      int fixed = variadic ? javaParams.length - 1 : javaParams.length;
+      List<Expression> values = new ArrayList<>();
+      for (int i = 0; i < fixed; i++) {
+        values.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), (Class<?>) javaParams[i]));
+      }
+      if (variadic) {
+        Class<?> component = ((Class<?>) javaParams[fixed]).getComponentType();
+        List<Expression> rest = new ArrayList<>();
+        for (int i = fixed; i < operands.size(); i++) {
+          rest.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), component));
+        }
+        values.add(Expressions.newArrayInit(component, rest));
+      }
+      return Expressions.call(method, values);
+    }
+
+    /** {@code value}, of SQL type {@code from}, as the Java type {@code to} of a parameter of SQL type {@code param}. */
+    private static Expression convert(Expression value, RelDataType from, RelDataType param, Class<?> to) {
+      Expression boxed = Expressions.box(value);
+      SqlTypeName target = param == null ? null : Signature.normalize(param.getSqlTypeName());
+      SqlTypeName source = Signature.normalize(from.getSqlTypeName());
+      if (target != null && source != target && source != SqlTypeName.NULL) {
+        if (target == SqlTypeName.BIGINT) {
+          boxed = Expressions.call(Widening.class, "toLong", boxed);
+        } else if (target == SqlTypeName.DECIMAL) {
+          boxed = Expressions.call(Widening.class, "toDecimal", boxed);
+        } else if (target == SqlTypeName.DOUBLE) {
+          boxed = Expressions.call(Widening.class, "toDouble", boxed);
+        }
+      }
+      if (to == Object.class) {
+        return Expressions.convert_(boxed, Object.class);
+      }
+      return boxed.getType() == to ? boxed : Expressions.convert_(boxed, to);
+    }
+  }
+}
