@@ -35,10 +35,9 @@ final class PersistentQueryExecutor {
   }
 
   KsqlEntity createAsSelect(String text, Statement.CreateAsSelect stmt) {
-    if (stmt.kind() == SourceKind.TABLE) {
-      throw SluiceException.statement(stmt.pos(), "CREATE TABLE AS SELECT is not supported yet.");
+    if (stmt.kind() == SourceKind.STREAM || !AggregatesOnly.windowed(stmt.query())) {
+      checkEmit(stmt.query());
     }
-    checkEmit(stmt.query());
     Optional<DataSource> existing = ctx.metaStore.source(stmt.name());
     if (existing.isPresent() && !stmt.orReplace()) {
       if (stmt.ifNotExists()) {
@@ -52,7 +51,13 @@ final class PersistentQueryExecutor {
       throw SluiceException.statement(stmt.pos(), "CREATE OR REPLACE of a running query is not supported yet.");
     }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
-        .plan(stmt.query(), true);
+        .plan(stmt.query(), true, Optional.of(stmt.name()));
+    boolean table = PhysicalPlanner.isTable(planned.root());
+    if (table != (stmt.kind() == SourceKind.TABLE)) {
+      throw SluiceException.statement(stmt.pos(), "Invalid result type. Your SELECT query produces a "
+          + (table ? "TABLE" : "STREAM") + ". Please use CREATE " + (table ? "TABLE" : "STREAM")
+          + " AS SELECT statement instead.");
+    }
     DataSource input = planned.source();
     WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
     String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
@@ -63,9 +68,17 @@ final class PersistentQueryExecutor {
     String inherited = input.keyFormat().equals("NONE") ? "KAFKA" : input.keyFormat();
     String keyFormat = schema.keyColumns().isEmpty() ? "NONE" : with.keyFormat(inherited);
     String valueFormat = with.valueFormat(input.valueFormat());
-    Map<String, String> formatProps = with.formatProperties(
+    Map<String, String> formatProps = new java.util.HashMap<>(with.formatProperties(
         keyFormat.equals(input.keyFormat()) && valueFormat.equals(input.valueFormat())
-            ? input.formatProperties() : Map.of());
+            ? input.formatProperties() : Map.of()));
+    formatProps.remove("WINDOW_TYPE");
+    formatProps.remove("WINDOW_SIZE");
+    PhysicalPlanner.window(planned.root()).ifPresent(w -> {
+      formatProps.put("WINDOW_TYPE", w.type());
+      if (!w.session()) {
+        formatProps.put("WINDOW_SIZE", Long.toString(w.sizeMs()));
+      }
+    });
     Optional<TimestampColumn> timestamp = with.timestamp(schema);
     if (timestamp.isPresent() && timestamp.get().format().isPresent()) {
       throw SluiceException.statement(with.pos("TIMESTAMP_FORMAT"),
@@ -73,7 +86,7 @@ final class PersistentQueryExecutor {
     }
     DataSource sink = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
         formatProps, text, false, timestamp);
-    String queryId = "CSAS_" + stmt.name() + "_" + ctx.nextCommandNumber();
+    String queryId = (table ? "CTAS_" : "CSAS_") + stmt.name() + "_" + ctx.nextCommandNumber();
     StreamSink sinkStep = new StreamSink("Sink", planned.root(), topic, Sources.formats(sink), planned.schema(),
         timestamp);
     new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
@@ -102,6 +115,10 @@ final class PersistentQueryExecutor {
     }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .plan(stmt.query(), true);
+    if (PhysicalPlanner.isTable(planned.root())) {
+      throw SluiceException.statement(stmt.pos(), "INSERT INTO can only be used to insert into a stream. The"
+          + " query produces a table.");
+    }
     if (!keyFirst(planned.schema()).equals(target.schema())) {
       throw SluiceException.statement(stmt.pos(), "Incompatible schema between results and sink."
           + "\nResult schema is " + keyFirst(planned.schema()).toSql()
@@ -135,6 +152,13 @@ final class PersistentQueryExecutor {
     }
     return new Entities.CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
         Entities.CommandStatus.success("Query terminated.", null), 0, List.of());
+  }
+
+  /** Whether a query is a windowed aggregation, the only kind EMIT FINAL applies to. */
+  private static final class AggregatesOnly {
+    static boolean windowed(Query query) {
+      return query.window().isPresent();
+    }
   }
 
   private static void checkEmit(Query query) {

@@ -32,6 +32,28 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import dev.sluice.planner.plan.Aggregate;
+import dev.sluice.planner.plan.TableCalc;
+import dev.sluice.planner.plan.TableSource;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KGroupedTable;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.ValueTransformerWithKey;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.WindowedSerdes;
+import org.apache.kafka.streams.processor.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Interprets a physical plan into a Kafka Streams {@link Topology}. This is the only place that speaks the
@@ -39,7 +61,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Streams flow as {@code KStream<Object[] key, Object[] row>}: the key row as read from the topic, the row
  * in the step's schema.
  */
-public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], Object[]>> {
+public final class TopologyBuilder implements ExecStepVisitor<Flow> {
   private final StreamsBuilder builder = new StreamsBuilder();
   private final String queryId;
   private final RowSerdes serdes;
@@ -62,7 +84,7 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
   /** A push query: every result row goes to {@code rows}, on the stream thread. */
   public Topology build(ExecStep root, Consumer<Object[]> rows) {
     int width = root.schema().columns().size();
-    root.accept(this).foreach((k, v) -> {
+    stream(root.accept(this), root.name()).foreach((k, v) -> {
       if (!Tombstones.isTombstone(v, width)) {
         rows.accept(v);
       }
@@ -70,8 +92,21 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
     return builder.build();
   }
 
+  /** The flow as a stream: a table's changelog (with its window keys when windowed). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static KStream<Object[], Object[]> stream(Flow flow, String name) {
+    if (flow.stream() != null) {
+      return flow.stream();
+    }
+    return (KStream) flow.table().toStream(Named.as(name + ".ToStream"));
+  }
+
   @Override
-  public KStream<Object[], Object[]> visit(StreamSource step) {
+  public Flow visit(StreamSource step) {
+    return Flow.of(sourceRows(step));
+  }
+
+  private KStream<Object[], Object[]> sourceRows(StreamSource step) {
     Consumed<Object[], Object[]> consumed = Consumed.with(
         serdes.key(step.sourceSchema().keyColumns(), step.formats(), queryId),
         serdes.value(step.sourceSchema().valueColumns(), step.formats(), queryId))
@@ -109,15 +144,15 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
   }
 
   @Override
-  public KStream<Object[], Object[]> visit(StreamCalc step) {
-    KStream<Object[], Object[]> input = step.input().accept(this);
+  public Flow visit(StreamCalc step) {
+    KStream<Object[], Object[]> input = stream(step.input().accept(this), step.name());
     CalcCompiler.Compiled compiled = compiler.compile(step);
     int width = step.schema().columns().size();
     int inputWidth = step.input().schema().columns().size();
     boolean filters = step.filter().isPresent();
     int[] decimalColumns = decimalColumns(step.schema());
     int[] decimalScales = decimalColumns.length == 0 ? new int[0] : scales(step.schema(), decimalColumns);
-    return input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
+    return Flow.of(input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
       private final RowFunction function = compiled.newInstance();
       private final DataContext root = new StreamDataContext();
       /** An output row a filtered-out record left unused: rows are allocated only for rows that pass. */
@@ -162,38 +197,236 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
             meta == null ? null : meta.topic(), null);
         processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
       }
-    }, Named.as(step.name()));
+    }, Named.as(step.name())));
   }
 
   @Override
-  public KStream<Object[], Object[]> visit(StreamSink step) {
-    KStream<Object[], Object[]> input = step.input().accept(this);
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Flow visit(StreamSink step) {
+    Flow flow = step.input().accept(this);
+    KStream<Object[], Object[]> input = stream(flow, step.name());
     LogicalSchema schema = step.schema();
     List<Column> columns = schema.columns();
     int[] keyIndexes = indexes(columns, true);
     int[] valueIndexes = indexes(columns, false);
     int timestampIndex = step.timestamp().map(t -> schema.indexOf(t.column())).orElse(-1);
-    input.process(() -> new ContextualProcessor<Object[], Object[], Object[], Object[]>() {
+    boolean windowed = flow.windowed();
+    KStream<Object, Object[]> keyed = (KStream) input;
+    keyed.process(() -> new ContextualProcessor<Object, Object[], Object, Object[]>() {
       @Override
-      public void process(Record<Object[], Object[]> record) {
+      public void process(Record<Object, Object[]> record) {
         Object[] row = record.value();
         if (row == null) {
           context().forward(record);
           return;
         }
         boolean tombstone = Tombstones.isTombstone(row, columns.size());
-        Record<Object[], Object[]> out = record.withKey(pick(row, keyIndexes))
-            .withValue(tombstone ? null : pick(row, valueIndexes));
+        Object key = pick(row, keyIndexes);
+        if (windowed) {
+          key = new Windowed<>((Object[]) key, ((Windowed<?>) record.key()).window());
+        }
+        Record<Object, Object[]> out = record.withKey(key).withValue(tombstone ? null : pick(row, valueIndexes));
         if (timestampIndex >= 0 && row[timestampIndex] != null) {
           out = out.withTimestamp(((Number) row[timestampIndex]).longValue());
         }
         context().forward(out);
       }
     }, Named.as(step.name() + ".Split"))
-        .to(step.topic(), Produced.with(serdes.key(schema.keyColumns(), step.formats(), queryId),
+        .to(step.topic(), Produced.with(sinkKeySerde(step, flow),
             serdes.value(schema.valueColumns(), step.formats(), queryId)).withName(step.name()));
-    return input;
+    return flow;
   }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Serde<Object> sinkKeySerde(StreamSink step, Flow flow) {
+    Serde<Object[]> inner = serdes.key(step.schema().keyColumns(), step.formats(), queryId);
+    if (!flow.windowed()) {
+      return (Serde) inner;
+    }
+    if (flow.session()) {
+      return (Serde) new WindowedSerdes.SessionWindowedSerde<>(inner);
+    }
+    String size = step.formats().properties().get("WINDOW_SIZE");
+    return (Serde) new WindowedSerdes.TimeWindowedSerde<>(inner, size == null ? Long.MAX_VALUE : Long.parseLong(size));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Flow visit(TableSource step) {
+    StreamSource rows = new StreamSource(step.name(), step.sourceName(), step.topic(), step.formats(),
+        step.sourceSchema(), step.schema(), step.timestamp());
+    KStream<Object[], Object[]> stream = sourceRows(rows);
+    List<Column> keyColumns = step.schema().keyColumns();
+    List<Column> rowColumns = step.schema().columns().stream()
+        .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
+    KTable<Object[], Object[]> table;
+    if (step.materialized()) {
+      table = stream.toTable(Named.as(step.name() + ".ToTable"),
+          Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(step.name() + "-Reduce")
+              .withKeySerde(serdes.key(keyColumns, INTERNAL, queryId))
+              .withValueSerde(serdes.value(rowColumns, INTERNAL, queryId)));
+    } else {
+      table = stream.toTable(Named.as(step.name() + ".ToTable"));
+    }
+    return Flow.of((KTable) table);
+  }
+
+  @Override
+  public Flow visit(TableCalc step) {
+    Flow input = step.input().accept(this);
+    if (input.table() == null) {
+      throw new IllegalStateException(step.name() + " reads a table, but its input is a stream");
+    }
+    CalcCompiler.Compiled compiled = compiler.compile(step.asStreamCalc());
+    int width = step.schema().columns().size();
+    int[] decimalColumns = decimalColumns(step.schema());
+    int[] decimalScales = decimalColumns.length == 0 ? new int[0] : scales(step.schema(), decimalColumns);
+    KTable<Object, Object[]> out = input.table().transformValues(() -> new ValueTransformerWithKey<Object, Object[],
+        Object[]>() {
+      private final RowFunction function = compiled.newInstance();
+      private final DataContext root = new StreamDataContext();
+      private ProcessorContext context;
+
+      @Override
+      public void init(ProcessorContext context) {
+        this.context = context;
+      }
+
+      @Override
+      public Object[] transform(Object key, Object[] row) {
+        if (row == null) {
+          return null;
+        }
+        Object[] result = new Object[width];
+        try {
+          if (!function.apply(root, row, result)) {
+            return null;
+          }
+        } catch (RuntimeException e) {
+          logError("Error evaluating the filter of " + step.name() + ": " + e, e);
+          return null;
+        }
+        RuntimeException failed = function.takeError();
+        if (failed != null) {
+          logError("Error computing " + step.schema().columns().get(function.errorColumn()).name() + " in "
+              + step.name() + ", set to null: " + failed, failed);
+        }
+        for (int i = 0; i < decimalColumns.length; i++) {
+          Object v = result[decimalColumns[i]];
+          if (v != null) {
+            result[decimalColumns[i]] = ((BigDecimal) v).setScale(decimalScales[i], RoundingMode.HALF_UP);
+          }
+        }
+        return result;
+      }
+
+      private void logError(String message, RuntimeException e) {
+        ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
+            "processing." + queryId + "." + step.name(), queryId, null, message, ProcessingLogEntry.causes(e),
+            context == null ? null : context.topic(), null);
+        processingLog.error(entry);
+      }
+
+      @Override
+      public void close() {}
+    }, Named.as(step.name()));
+    if (step.filter().isPresent()) {
+      out = out.filter((k, v) -> v != null, Named.as(step.name() + ".Filter"));
+    }
+    return new Flow(null, out, input.windowed(), input.session());
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Flow visit(Aggregate step) {
+    Flow input = step.input().accept(this);
+    Aggregation aggregation = new Aggregation(step);
+    int keys = step.keyCount();
+    List<Column> inputColumns = step.input().schema().columns();
+    List<Column> keyColumns = inputColumns.subList(0, keys).stream()
+        .map(c -> new Column(c.name(), c.type(), Column.Namespace.KEY)).toList();
+    List<Column> rowColumns = inputColumns.stream()
+        .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
+    Serde<Object[]> keySerde = serdes.key(keyColumns, INTERNAL, queryId);
+    Serde<Object[]> rowSerde = serdes.value(rowColumns, INTERNAL, queryId);
+    Serde<Object[]> stateSerde = serdes.value(aggregation.stateColumns(), INTERNAL, queryId);
+    String store = step.name() + "-Aggregate-Materialize";
+    int width = inputColumns.size();
+    java.util.function.Predicate<Object[]> keyed = row -> {
+      for (int i = 0; i < keys; i++) {
+        if (row[i] == null) {
+          return false;
+        }
+      }
+      return true;
+    };
+
+    if (input.table() != null) {
+      KGroupedTable<Object[], Object[]> grouped = ((KTable<Object[], Object[]>) (KTable) input.table())
+          .filter((k, row) -> row != null && keyed.test(row), Named.as(step.name() + "-Keyed"))
+          .groupBy((k, row) -> KeyValue.pair(java.util.Arrays.copyOf(row, keys), row),
+              Grouped.with(step.name() + "-GroupBy", keySerde, rowSerde));
+      KTable<Object[], Object[]> states = grouped.aggregate(aggregation::init,
+          (k, row, state) -> aggregation.add(row, state), (k, row, state) -> aggregation.undo(row, state),
+          Named.as(step.name() + "-Aggregate"),
+          Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(store)
+              .withKeySerde(keySerde).withValueSerde(stateSerde));
+      return Flow.of((KTable) states.mapValues((k, state) -> aggregation.result(k, state, false, 0, 0),
+          Named.as(step.name() + "-Result")));
+    }
+
+    KStream<Object[], Object[]> rows = input.stream()
+        .filter((k, row) -> !Tombstones.isTombstone(row, width) && keyed.test(row), Named.as(step.name() + "-Keyed"));
+    KGroupedStream<Object[], Object[]> grouped = step.repartition()
+        ? rows.groupBy((k, row) -> java.util.Arrays.copyOf(row, keys),
+            Grouped.with(step.name() + "-GroupBy", keySerde, rowSerde))
+        : rows.groupByKey(Grouped.with(step.name() + "-GroupBy", keySerde, rowSerde));
+    if (step.window().isEmpty()) {
+      KTable<Object[], Object[]> states = grouped.aggregate(aggregation::init,
+          (k, row, state) -> aggregation.add(row, state), Named.as(step.name() + "-Aggregate"),
+          Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(store)
+              .withKeySerde(keySerde).withValueSerde(stateSerde));
+      return Flow.of((KTable) states.mapValues((k, state) -> aggregation.result(k, state, false, 0, 0),
+          Named.as(step.name() + "-Result")));
+    }
+    Aggregate.Window w = step.window().get();
+    Duration grace = Duration.ofMillis(w.graceMs().orElse(DEFAULT_GRACE_MS));
+    KTable<Windowed<Object[]>, Object[]> states;
+    if (w.session()) {
+      SessionWindows windows = SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(w.sizeMs()), grace);
+      Materialized<Object[], Object[], SessionStore<Bytes, byte[]>> m =
+          Materialized.<Object[], Object[], SessionStore<Bytes, byte[]>>as(store)
+              .withKeySerde(keySerde).withValueSerde(stateSerde);
+      if (w.retentionMs().isPresent()) {
+        m = m.withRetention(Duration.ofMillis(w.retentionMs().get()));
+      }
+      states = grouped.windowedBy(windows).aggregate(aggregation::init,
+          (k, row, state) -> aggregation.add(row, state), (k, a, b) -> aggregation.merge(a, b),
+          Named.as(step.name() + "-Aggregate"), m);
+    } else {
+      TimeWindows windows = TimeWindows.ofSizeAndGrace(Duration.ofMillis(w.sizeMs()), grace)
+          .advanceBy(Duration.ofMillis(w.advanceMs()));
+      Materialized<Object[], Object[], WindowStore<Bytes, byte[]>> m =
+          Materialized.<Object[], Object[], WindowStore<Bytes, byte[]>>as(store)
+              .withKeySerde(keySerde).withValueSerde(stateSerde);
+      if (w.retentionMs().isPresent()) {
+        m = m.withRetention(Duration.ofMillis(w.retentionMs().get()));
+      }
+      states = grouped.windowedBy(windows).aggregate(aggregation::init,
+          (k, row, state) -> aggregation.add(row, state), Named.as(step.name() + "-Aggregate"), m);
+    }
+    if (step.emitFinal()) {
+      states = states.suppress(Suppressed.<Windowed<Object[]>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
+          .withName(step.name() + "-Suppress"));
+    }
+    KTable<Windowed<Object[]>, Object[]> result = states.mapValues((k, state) -> aggregation.result(k.key(), state,
+        true, k.window().start(), k.window().end()), Named.as(step.name() + "-Result"));
+    return new Flow(null, (KTable) result, true, w.session());
+  }
+
+  /** ksqlDB's grace period when a window names none: 24 hours. */
+  private static final long DEFAULT_GRACE_MS = 24L * 60 * 60 * 1000;
+
 
   /**
    * Internal topics carry whole rows, in JSON for now (the compact internal format of DESIGN.md is to come):
@@ -202,19 +435,19 @@ public final class TopologyBuilder implements ExecStepVisitor<KStream<Object[], 
   private static final Formats INTERNAL = new Formats("JSON", "JSON", java.util.Map.of());
 
   @Override
-  public KStream<Object[], Object[]> visit(StreamSelectKey step) {
-    KStream<Object[], Object[]> input = step.input().accept(this);
+  public Flow visit(StreamSelectKey step) {
+    KStream<Object[], Object[]> input = stream(step.input().accept(this), step.name());
     int keys = step.keyCount();
     List<Column> keyColumns = step.schema().columns().subList(0, keys);
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
     Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of()) : INTERNAL;
     int width = step.schema().columns().size();
-    return input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
+    return Flow.of(input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
         .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
             .withKeySerde(serdes.key(keyColumns, internal, queryId))
-            .withValueSerde(serdes.value(rowColumns, internal, queryId)));
+            .withValueSerde(serdes.value(rowColumns, internal, queryId))));
   }
 
   private static Object[] pick(Object[] row, int[] indexes) {

@@ -296,6 +296,9 @@ public final class CaseRunner {
       if (step instanceof StreamSource s) {
         out.putIfAbsent(s.topic(), TopicShape.of(s.sourceSchema().keyColumns(), s.sourceSchema().valueColumns(),
             s.formats()));
+      } else if (step instanceof dev.sluice.planner.plan.TableSource t) {
+        out.putIfAbsent(t.topic(), TopicShape.of(t.sourceSchema().keyColumns(), t.sourceSchema().valueColumns(),
+            t.formats()));
       }
       step.inputs().forEach(i -> collectSources(i, out));
     }

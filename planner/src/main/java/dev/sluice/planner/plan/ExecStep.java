@@ -17,8 +17,12 @@ import java.util.List;
     @JsonSubTypes.Type(value = StreamCalc.class, name = "streamCalcV1"),
     @JsonSubTypes.Type(value = StreamSink.class, name = "streamSinkV1"),
     @JsonSubTypes.Type(value = StreamSelectKey.class, name = "streamSelectKeyV1"),
+    @JsonSubTypes.Type(value = TableSource.class, name = "tableSourceV1"),
+    @JsonSubTypes.Type(value = TableCalc.class, name = "tableCalcV1"),
+    @JsonSubTypes.Type(value = Aggregate.class, name = "aggregateV1"),
 })
-public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey {
+public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey, TableSource,
+    TableCalc, Aggregate {
 
   /** The stable operator name of the step; Kafka Streams processors and topics are named after it. */
   String name();

@@ -9,4 +9,10 @@ public interface ExecStepVisitor<R> {
   R visit(StreamSink step);
 
   R visit(StreamSelectKey step);
+
+  R visit(TableSource step);
+
+  R visit(TableCalc step);
+
+  R visit(Aggregate step);
 }

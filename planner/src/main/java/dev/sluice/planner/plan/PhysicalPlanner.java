@@ -55,13 +55,29 @@ public final class PhysicalPlanner {
    * requires of CREATE ... AS SELECT.
    */
   public PlannedQuery plan(Query query, boolean persistent) {
+    return plan(query, persistent, Optional.empty());
+  }
+
+  /** Plans {@code query}, the body of a statement that creates {@code sinkName} (named in error messages). */
+  public PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    if (AggregatePlanner.aggregates(query)) {
+      return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
+    }
     if (!query.partitionBy().isEmpty()) {
       return new PartitionByPlanner(catalog, functions, this).plan(query, persistent);
     }
     QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
     DataSource ds = converted.source();
-    checkStream(ds, query);
-    ExecStep root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
+    checkNotWindowed(ds, (dev.sluice.parser.ast.Relation.Source) query.from());
+    ExecStep root;
+    if (ds.isStream()) {
+      root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
+    } else {
+      root = toStep(converted.optimized(), tableSource(ds, ds.source()), converted.outputNames(), "Project");
+      if (root instanceof StreamCalc c) {
+        root = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
+      }
+    }
     if (persistent) {
       checkKeyColumnsKept(ds, root.schema(), query);
     }
@@ -73,6 +89,45 @@ public final class PhysicalPlanner {
       throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
           + ds.name() + " is a TABLE.");
     }
+  }
+
+  /** Windowed sources (WINDOW_TYPE) cannot be read yet: their keys carry a window. */
+  static void checkNotWindowed(DataSource ds, dev.sluice.parser.ast.Relation.Source from) {
+    if (ds.formatProperties().containsKey("WINDOW_TYPE")) {
+      throw SluiceException.statement(from.pos(), "Queries over windowed sources are not supported yet: "
+          + ds.name() + " has windowed keys.");
+    }
+  }
+
+  /** Whether the plan's result is a table (its rows are updates of their key) rather than a stream. */
+  public static boolean isTable(ExecStep step) {
+    if (step instanceof TableSource || step instanceof Aggregate) {
+      return true;
+    }
+    if (step instanceof StreamSource) {
+      return false;
+    }
+    return step.inputs().stream().anyMatch(PhysicalPlanner::isTable);
+  }
+
+  /** The window of the plan's result keys, if it ends with a windowed aggregation. */
+  public static Optional<Aggregate.Window> window(ExecStep step) {
+    if (step instanceof Aggregate a) {
+      return a.window();
+    }
+    for (ExecStep input : step.inputs()) {
+      Optional<Aggregate.Window> w = window(input);
+      if (w.isPresent()) {
+        return w;
+      }
+    }
+    return Optional.empty();
+  }
+
+  static TableSource tableSource(DataSource ds, boolean materialized) {
+    StreamSource s = source(ds);
+    return new TableSource(s.name(), s.sourceName(), s.topic(), s.formats(), s.sourceSchema(), s.schema(),
+        s.timestamp(), materialized);
   }
 
   static StreamSource source(DataSource ds) {
@@ -88,6 +143,10 @@ public final class PhysicalPlanner {
   /** The step of an optimized plan: a scan is its input itself, a Calc over a scan a {@link StreamCalc}. */
   ExecStep toStep(RelNode rel, ExecStep input, List<String> outputNames, String name) {
     if (rel instanceof LogicalCalc calc && calc.getInput() instanceof TableScan) {
+      if (calc.getProgram().isTrivial() && calc.getProgram().getCondition() == null
+          && outputNames.equals(input.schema().columns().stream().map(Column::name).toList())) {
+        return input;
+      }
       return calc(calc.getProgram(), calc.getCluster().getRexBuilder(), input, outputNames, name);
     }
     if (rel instanceof TableScan) {

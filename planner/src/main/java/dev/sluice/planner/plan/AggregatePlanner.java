@@ -1,0 +1,501 @@
+package dev.sluice.planner.plan;
+
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.SqlFormatter;
+import dev.sluice.parser.ast.Expression;
+import dev.sluice.parser.ast.Position;
+import dev.sluice.parser.ast.Query;
+import dev.sluice.parser.ast.Relation;
+import dev.sluice.parser.ast.SelectItem;
+import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.parser.ast.WindowSpec;
+import dev.sluice.planner.aggregate.AggregateFunctions;
+import dev.sluice.planner.calcite.QueryConverter;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.schema.Column;
+import dev.sluice.planner.schema.LogicalSchema;
+import dev.sluice.planner.schema.SqlType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Plans GROUP BY, aggregate functions, HAVING and WINDOW. Like {@link PartitionByPlanner}, two passes through
+ * Calcite around a stateful step: the first filters (WHERE) and computes the group key and every aggregate's
+ * argument, an {@link Aggregate} groups and aggregates them, and the second computes the projection and
+ * HAVING over the aggregated rows, where each aggregate call and each grouping expression has been replaced
+ * by a reference to its column. The window comes from the AST straight into the step.
+ */
+final class AggregatePlanner {
+  static final String KEY_PREFIX = "__K";
+  static final String AGG_PREFIX = "__AGG";
+  private static final String ARG_PREFIX = "__ARG";
+  private static final String AGGREGATED = "__AGGREGATED";
+  static final String WINDOWSTART = "WINDOWSTART";
+  static final String WINDOWEND = "WINDOWEND";
+
+  private final Catalog catalog;
+  private final FunctionRegistry functions;
+  private final PhysicalPlanner planner;
+
+  AggregatePlanner(Catalog catalog, FunctionRegistry functions, PhysicalPlanner planner) {
+    this.catalog = catalog;
+    this.functions = functions;
+    this.planner = planner;
+  }
+
+  /** Whether the query aggregates: a GROUP BY, a WINDOW, or an aggregate call in SELECT or HAVING. */
+  static boolean aggregates(Query query) {
+    if (!query.groupBy().isEmpty() || query.window().isPresent() || query.having().isPresent()) {
+      return true;
+    }
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.SingleColumn s && !calls(s.expression()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    if (!(query.from() instanceof Relation.Source from)) {
+      throw SluiceException.statement(query.from().pos(), "Aggregations over joins are not supported yet.");
+    }
+    if (!query.partitionBy().isEmpty()) {
+      throw SluiceException.statement(query.pos(), "PARTITION BY and GROUP BY in the same query are not supported.");
+    }
+    DataSource ds = catalog.source(from.name()).orElseThrow(() ->
+        SluiceException.statement(from.pos(), from.name() + " does not exist."));
+    PhysicalPlanner.checkNotWindowed(ds, from);
+    Position pos = query.pos();
+    List<Expression> keys = query.groupBy();
+    if (keys.isEmpty()) {
+      String first = query.select().stream().filter(i -> i instanceof SelectItem.SingleColumn)
+          .flatMap(i -> calls(((SelectItem.SingleColumn) i).expression()).stream()).findFirst()
+          .map(AggregatePlanner::text).orElse("");
+      throw SluiceException.statement(pos, "CREATE TABLE AS SELECT statement does not support aggregate function ["
+          + first + "] without a GROUP BY clause.");
+    }
+    List<String> canonicalKeys = new ArrayList<>();
+    for (Expression key : keys) {
+      if (!calls(key).isEmpty()) {
+        throw SluiceException.statement(key.pos(), "GROUP BY does not support aggregate functions: "
+            + calls(key).get(0).name().toUpperCase(Locale.ROOT) + " is an aggregate function.");
+      }
+      String c = canonical(key);
+      if (canonicalKeys.contains(c)) {
+        throw SluiceException.statement(key.pos(), "Duplicate GROUP BY expression: " + text(key));
+      }
+      canonicalKeys.add(c);
+    }
+
+    // The aggregate calls of SELECT and HAVING, each once.
+    List<Expression.FunctionCall> aggregates = new ArrayList<>();
+    List<String> canonicalAggregates = new ArrayList<>();
+    List<Expression> scanned = new ArrayList<>();
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.SingleColumn s) {
+        scanned.add(s.expression());
+      } else if (item instanceof SelectItem.AllColumns) {
+        throw SluiceException.statement(item.pos(), "SELECT * is not supported in aggregations.");
+      }
+    }
+    query.having().ifPresent(scanned::add);
+    for (Expression e : scanned) {
+      for (Expression.FunctionCall call : calls(e)) {
+        for (Expression arg : call.args()) {
+          if (!calls(arg).isEmpty()) {
+            throw SluiceException.statement(call.pos(), "Aggregate functions can not be nested: " + text(call));
+          }
+        }
+        if (call.distinct()) {
+          throw SluiceException.statement(call.pos(), "DISTINCT in aggregate functions is not supported.");
+        }
+        String c = canonical(call);
+        if (!canonicalAggregates.contains(c)) {
+          canonicalAggregates.add(c);
+          aggregates.add(call);
+        }
+      }
+    }
+    if (!ds.isStream()) {
+      Set<String> notUndoable = new TreeSet<>();
+      for (Expression.FunctionCall call : aggregates) {
+        String name = call.name().toUpperCase(Locale.ROOT);
+        if (AggregateFunctions.NOT_UNDOABLE.contains(name)) {
+          notUndoable.add(name);
+        }
+      }
+      if (!notUndoable.isEmpty()) {
+        throw SluiceException.statement(pos, "The aggregation functions " + String.join(" and ",
+            joinAllButLast(new ArrayList<>(notUndoable))) + " cannot be applied to a table source, only to a stream"
+            + " source.");
+      }
+    }
+
+    // Pass 1: WHERE, then the key columns and every aggregate's argument.
+    List<SelectItem> first = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      first.add(new SelectItem.SingleColumn(keys.get(i).pos(), keys.get(i), Optional.of(KEY_PREFIX + i)));
+    }
+    int[] argumentColumns = new int[aggregates.size()];
+    for (int i = 0; i < aggregates.size(); i++) {
+      Expression.FunctionCall call = aggregates.get(i);
+      List<Expression> args = call.args();
+      if (call.star() || args.isEmpty()) {
+        if (!call.name().equalsIgnoreCase("COUNT")) {
+          throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
+              + " requires an argument.");
+        }
+        argumentColumns[i] = -1;
+        continue;
+      }
+      if (args.size() != 1) {
+        throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
+            + " takes one argument, got " + args.size() + ".");
+      }
+      argumentColumns[i] = first.size();
+      first.add(new SelectItem.SingleColumn(args.get(0).pos(), args.get(0), Optional.of(ARG_PREFIX + i)));
+    }
+    Query prepare = new Query(pos, first, query.from(), Optional.empty(), query.where(), List.of(), List.of(),
+        Optional.empty(), Optional.empty(), OptionalInt.empty());
+    QueryConverter.Converted pass1 = new QueryConverter(catalog, functions, true).convert(prepare);
+    ExecStep source = ds.isStream() ? PhysicalPlanner.source(ds) : PhysicalPlanner.tableSource(ds, true);
+    ExecStep prepared = planner.toStep(pass1.optimized(), source, pass1.outputNames(), "Aggregate-Prepare");
+    if (!ds.isStream() && prepared instanceof StreamCalc c) {
+      prepared = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
+    }
+    LogicalSchema preparedSchema = prepared.schema();
+
+    boolean repartition = !ds.isStream() || !sameKey(prepared, keys.size(), ds);
+
+    // The aggregated rows: key, one column per call, window bounds.
+    List<Column> aggregated = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Column c = preparedSchema.columns().get(i);
+      if (containsMap(c.type())) {
+        throw SluiceException.statement(keys.get(i).pos(), "Map keys, including types that contain maps, are not"
+            + " supported as they may lead to unexpected behavior due to inconsistent serialization. Key column"
+            + " name: `" + c.name() + "`. Column type: " + c.type().sql() + ".");
+      }
+      aggregated.add(new Column(KEY_PREFIX + i, c.type(), Column.Namespace.KEY));
+    }
+    List<Aggregate.Call> calls = new ArrayList<>();
+    for (int i = 0; i < aggregates.size(); i++) {
+      String name = aggregates.get(i).name().toUpperCase(Locale.ROOT);
+      SqlType argType = argumentColumns[i] < 0 ? null : preparedSchema.columns().get(argumentColumns[i]).type();
+      SqlType result = AggregateFunctions.resultType(name, argType).orElseThrow(() -> SluiceException.statement(
+          aggregates.get(0).pos(), "Function '" + name + "' does not accept parameters (" + argType.sql() + ")."));
+      calls.add(new Aggregate.Call(name, argumentColumns[i], argType, result));
+      aggregated.add(new Column(AGG_PREFIX + i, result, Column.Namespace.VALUE));
+    }
+    Optional<Aggregate.Window> window = query.window().map(AggregatePlanner::window);
+    if (window.isPresent()) {
+      aggregated.add(new Column(WINDOWSTART, SqlType.BIGINT, Column.Namespace.VALUE));
+      aggregated.add(new Column(WINDOWEND, SqlType.BIGINT, Column.Namespace.VALUE));
+    }
+    boolean emitFinal = query.emit().isPresent() && query.emit().get() == Query.Emit.FINAL;
+    if (emitFinal && window.isEmpty()) {
+      throw SluiceException.statement(query.pos(), "EMIT FINAL is only supported for windowed aggregations.");
+    }
+    Aggregate aggregate = new Aggregate("Aggregate", prepared, keys.size(), repartition, calls, window, emitFinal,
+        new LogicalSchema(aggregated));
+
+    // Pass 2: HAVING and the projection over the aggregated rows, key columns first in GROUP BY order.
+    Set<String> used = new HashSet<>();
+    for (SelectItem item : query.select()) {
+      SelectItem.SingleColumn s = (SelectItem.SingleColumn) item;
+      s.alias().ifPresent(used::add);
+      if (s.alias().isEmpty() && s.expression() instanceof Expression.ColumnRef ref) {
+        used.add(ref.name());
+      }
+    }
+    int generated = 0;
+    SelectItem[] keyItems = new SelectItem[keys.size()];
+    String[] keyNames = new String[keys.size()];
+    List<SelectItem> values = new ArrayList<>();
+    Set<String> windowColumns = window.isPresent() ? Set.of(WINDOWSTART, WINDOWEND) : Set.of();
+    List<String> nonAggregate = new ArrayList<>();
+    for (SelectItem item : query.select()) {
+      SelectItem.SingleColumn s = (SelectItem.SingleColumn) item;
+      String name;
+      if (s.alias().isPresent()) {
+        name = s.alias().get();
+      } else if (s.expression() instanceof Expression.ColumnRef ref) {
+        name = ref.name();
+      } else if (s.expression() instanceof Expression.Dereference deref) {
+        name = deref.field();
+      } else {
+        do {
+          name = "KSQL_COL_" + generated++;
+        } while (used.contains(name));
+      }
+      int key = canonicalKeys.indexOf(canonical(s.expression()));
+      if (key >= 0) {
+        if (keyItems[key] != null) {
+          throw SluiceException.statement(s.pos(), "The projection contains a key column more than once: `"
+              + keyNames[key] + "` and `" + name + "`.");
+        }
+        keyNames[key] = name;
+        keyItems[key] = ref(s.pos(), KEY_PREFIX + key, name);
+        continue;
+      }
+      Expression rewritten = rewrite(s.expression(), canonicalKeys, canonicalAggregates);
+      if (!freeColumns(rewritten, windowColumns).isEmpty()) {
+        nonAggregate.add(text(s.expression()));
+      }
+      values.add(new SelectItem.SingleColumn(s.pos(), rewritten, Optional.of(name)));
+    }
+    if (!nonAggregate.isEmpty()) {
+      throw SluiceException.statement(query.pos(), "Non-aggregate SELECT expression(s) not part of GROUP BY: "
+          + String.join(", ", nonAggregate) + "\nEither add the column(s) to the GROUP BY or remove them from the"
+          + " SELECT.");
+    }
+    Optional<Expression> having = query.having().map(h -> rewrite(h, canonicalKeys, canonicalAggregates));
+    if (having.isPresent() && !freeColumns(having.get(), windowColumns).isEmpty()) {
+      throw SluiceException.statement(query.having().get().pos(), "Non-aggregate HAVING expression not part of"
+          + " GROUP BY: " + String.join(", ", freeColumns(having.get(), windowColumns)));
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (keyItems[i] == null) {
+        if (persistent) {
+          missing.add(text(keys.get(i)));
+        } else {
+          String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : "KSQL_COL_" + generated++;
+          keyItems[i] = ref(keys.get(i).pos(), KEY_PREFIX + i, name);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw SluiceException.statement(query.pos(), "The query used to build "
+          + sinkName.map(n -> "`" + n + "`").orElse("the table") + " must include the grouping expression"
+          + (missing.size() > 1 ? "s " : " ") + String.join(" and ", missing) + " in its projection (eg, SELECT "
+          + String.join(", ", missing) + "...).");
+    }
+    if (values.isEmpty() && persistent) {
+      throw SluiceException.statement(query.pos(), "The projection contains no value columns.");
+    }
+    List<SelectItem> second = new ArrayList<>(List.of(keyItems));
+    second.addAll(values);
+    DataSource input = new DataSource(AGGREGATED, SourceKind.TABLE, aggregate.schema(), "", "NONE", "NONE",
+        Map.of(), "", false);
+    Query projection = new Query(pos, second, new Relation.Source(from.pos(), AGGREGATED,
+        Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), having, List.of(), List.of(),
+        Optional.empty(), Optional.empty(), OptionalInt.empty());
+    QueryConverter.Converted pass2 = new QueryConverter(
+        name -> name.equals(AGGREGATED) ? Optional.of(input) : Optional.empty(), functions, false)
+        .convert(projection);
+    ExecStep projected = planner.toStep(pass2.optimized(), aggregate, pass2.outputNames(), "Project");
+    ExecStep root = projected instanceof StreamCalc c
+        ? new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema()) : projected;
+    return new PhysicalPlanner.PlannedQuery(root, ds,
+        pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
+        pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
+  }
+
+  private static boolean containsMap(SqlType type) {
+    if (type instanceof SqlType.Map) {
+      return true;
+    } else if (type instanceof SqlType.Array a) {
+      return containsMap(a.element());
+    } else if (type instanceof SqlType.Struct s) {
+      return s.fields().stream().anyMatch(f -> containsMap(f.type()));
+    }
+    return false;
+  }
+
+  private static List<String> joinAllButLast(List<String> names) {
+    if (names.size() <= 2) {
+      return names;
+    }
+    return List.of(String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1));
+  }
+
+  /** Whether the first {@code keyCount} prepared columns are the source's key columns, in order. */
+  private static boolean sameKey(ExecStep prepared, int keyCount, DataSource ds) {
+    List<Column> sourceKeys = ds.schema().keyColumns();
+    if (keyCount != sourceKeys.size()) {
+      return false;
+    }
+    if (!(prepared instanceof StreamCalc calc)) {
+      return false;
+    }
+    for (int i = 0; i < keyCount; i++) {
+      if (!calc.projections().get(i).expression().equals("`" + sourceKeys.get(i).name().replace("`", "``") + "`")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Aggregate.Window window(WindowSpec spec) {
+    if (spec instanceof WindowSpec.Tumbling t) {
+      return new Aggregate.Window("TUMBLING", t.sizeMs(), t.sizeMs(), t.retentionMs(), t.graceMs());
+    } else if (spec instanceof WindowSpec.Hopping h) {
+      if (h.advanceMs() <= 0 || h.advanceMs() > h.sizeMs()) {
+        throw SluiceException.statement(h.pos(), "Window advance must be positive and no more than the window"
+            + " size.");
+      }
+      return new Aggregate.Window("HOPPING", h.sizeMs(), h.advanceMs(), h.retentionMs(), h.graceMs());
+    }
+    WindowSpec.Session s = (WindowSpec.Session) spec;
+    return new Aggregate.Window("SESSION", s.gapMs(), 0, s.retentionMs(), s.graceMs());
+  }
+
+  private static SelectItem ref(Position pos, String column, String alias) {
+    return new SelectItem.SingleColumn(pos, new Expression.ColumnRef(pos, Optional.empty(), column),
+        Optional.of(alias));
+  }
+
+  /** The expression as text, column qualifiers dropped, so that {@code S.ID} and {@code ID} match. */
+  static String canonical(Expression e) {
+    return e instanceof Expression.ColumnRef ref ? "`" + ref.name() + "`"
+        : SqlFormatter.format(e).replaceAll("`[^`]*`\\.", "").replaceAll("(?i)^COUNT\\(\\*\\)$", "COUNT()");
+  }
+
+  /** The expression as ksqlDB prints it in messages: no quotes. */
+  static String text(Expression e) {
+    return SqlFormatter.format(e).replace("`", "");
+  }
+
+  /** The aggregate calls in {@code e}, outermost first. */
+  static List<Expression.FunctionCall> calls(Expression e) {
+    List<Expression.FunctionCall> out = new ArrayList<>();
+    walk(e, out);
+    return out;
+  }
+
+  private static void walk(Object node, List<Expression.FunctionCall> out) {
+    if (node instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
+      out.add(call);
+    }
+    for (Object child : children(node)) {
+      walk(child, out);
+    }
+  }
+
+  /** Column references left after rewriting, other than the aggregated rows' own columns. */
+  private static List<String> freeColumns(Expression e, Set<String> windowColumns) {
+    Set<String> out = new LinkedHashSet<>();
+    free(e, windowColumns, out);
+    return new ArrayList<>(out);
+  }
+
+  private static void free(Object node, Set<String> windowColumns, Set<String> out) {
+    if (node instanceof Expression.ColumnRef ref) {
+      if (!ref.name().startsWith(KEY_PREFIX) && !ref.name().startsWith(AGG_PREFIX)
+          && !windowColumns.contains(ref.name())) {
+        out.add(ref.name());
+      }
+      return;
+    }
+    if (node instanceof Expression.Lambda) {
+      return; // lambda parameters are not columns
+    }
+    for (Object child : children(node)) {
+      free(child, windowColumns, out);
+    }
+  }
+
+  /** Replaces grouping expressions and aggregate calls by references to their columns. */
+  private static Expression rewrite(Expression e, List<String> keys, List<String> aggregates) {
+    String c = canonical(e);
+    int key = keys.indexOf(c);
+    if (key >= 0) {
+      return new Expression.ColumnRef(e.pos(), Optional.empty(), KEY_PREFIX + key);
+    }
+    if (e instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
+      return new Expression.ColumnRef(e.pos(), Optional.empty(), AGG_PREFIX + aggregates.indexOf(c));
+    }
+    return (Expression) map(e, child -> rewrite(child, keys, aggregates));
+  }
+
+  // ------------------------------------------------------------ generic record traversal of the AST
+
+  private interface Rewriter {
+    Expression apply(Expression e);
+  }
+
+  private static List<Object> children(Object node) {
+    List<Object> out = new ArrayList<>();
+    if (node == null || !node.getClass().isRecord()) {
+      return out;
+    }
+    for (RecordComponent rc : node.getClass().getRecordComponents()) {
+      Object v = get(rc, node);
+      if (v instanceof Expression || v instanceof Expression.WhenClause) {
+        out.add(v);
+      } else if (v instanceof Optional<?> o && o.isPresent()
+          && (o.get() instanceof Expression || o.get() instanceof Expression.WhenClause)) {
+        out.add(o.get());
+      } else if (v instanceof List<?> l) {
+        for (Object x : l) {
+          if (x instanceof Expression || x instanceof Expression.WhenClause) {
+            out.add(x);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A copy of {@code node} with each direct sub-expression rewritten. */
+  private static Object map(Object node, Rewriter f) {
+    if (node == null || !node.getClass().isRecord()) {
+      return node;
+    }
+    RecordComponent[] rcs = node.getClass().getRecordComponents();
+    Object[] args = new Object[rcs.length];
+    Class<?>[] types = new Class<?>[rcs.length];
+    boolean changed = false;
+    for (int i = 0; i < rcs.length; i++) {
+      types[i] = rcs[i].getType();
+      Object v = get(rcs[i], node);
+      Object n = v;
+      if (v instanceof Expression x) {
+        n = f.apply(x);
+      } else if (v instanceof Expression.WhenClause w) {
+        n = map(w, f);
+      } else if (v instanceof Optional<?> o && o.isPresent() && o.get() instanceof Expression x) {
+        n = Optional.of(f.apply(x));
+      } else if (v instanceof List<?> l && !l.isEmpty()
+          && (l.get(0) instanceof Expression || l.get(0) instanceof Expression.WhenClause)) {
+        List<Object> copy = new ArrayList<>();
+        for (Object x : l) {
+          copy.add(x instanceof Expression e ? f.apply(e) : map(x, f));
+        }
+        n = copy;
+      }
+      changed |= n != v;
+      args[i] = n;
+    }
+    if (!changed) {
+      return node;
+    }
+    try {
+      return node.getClass().getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot rebuild " + node.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static Object get(RecordComponent rc, Object node) {
+    try {
+      rc.getAccessor().setAccessible(true);
+      return rc.getAccessor().invoke(node);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
