@@ -150,10 +150,26 @@ public final class PhysicalPlanner {
       return calc(calc.getProgram(), calc.getCluster().getRexBuilder(), input, outputNames, name);
     }
     if (rel instanceof TableScan) {
-      return input;
+      List<String> inputNames = input.schema().columns().stream().map(Column::name).toList();
+      return inputNames.equals(outputNames) ? input : rename(input, outputNames, name);
     }
     throw new SluiceException(dev.sluice.error.ErrorCode.BAD_STATEMENT,
         "This query shape is not supported yet:\n" + org.apache.calcite.plan.RelOptUtil.toString(rel));
+  }
+
+  /**
+   * A projection that only renames columns: Calcite removes it as trivial (names do not count), but the
+   * names are what the user asked for.
+   */
+  private static StreamCalc rename(ExecStep input, List<String> outputNames, String stepName) {
+    List<StreamCalc.Projection> projections = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < outputNames.size(); i++) {
+      Column c = input.schema().columns().get(i);
+      projections.add(new StreamCalc.Projection(outputNames.get(i), "`" + c.name().replace("`", "``") + "`"));
+      columns.add(new Column(outputNames.get(i), c.type(), c.namespace()));
+    }
+    return new StreamCalc(stepName, input, Optional.empty(), projections, new LogicalSchema(columns));
   }
 
   private static StreamCalc calc(RexProgram program, RexBuilder rexBuilder, ExecStep input,
