@@ -82,4 +82,23 @@ public final class Entities {
       List<String> warnings) implements KsqlEntity {}
 
   public record WarningEntity(String statementText, String message, List<String> warnings) implements KsqlEntity {}
+
+  /** One row of {@code SHOW FUNCTIONS}. */
+  public record SimpleFunctionInfo(String name, String type, String category) {}
+
+  /** {@code SHOW FUNCTIONS}: every function's name, type (SCALAR, AGGREGATE, TABLE) and category. */
+  public record FunctionNameList(String statementText, List<SimpleFunctionInfo> functions, List<String> warnings)
+      implements KsqlEntity {}
+
+  /** A parameter of one overload in {@code DESCRIBE FUNCTION}. */
+  public record ArgumentInfo(String name, String type, String description, boolean isVariadic) {}
+
+  /** One overload in {@code DESCRIBE FUNCTION}. */
+  public record FunctionInfo(List<ArgumentInfo> arguments, String returnType, String description,
+      List<String> argumentTypes) {}
+
+  /** {@code DESCRIBE FUNCTION name}: the function and every overload with its parameters. */
+  public record FunctionDescriptionList(String statementText, String name, String description, String author,
+      String version, String path, String type, List<FunctionInfo> functions, List<String> warnings)
+      implements KsqlEntity {}
 }

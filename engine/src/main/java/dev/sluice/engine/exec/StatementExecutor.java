@@ -34,6 +34,7 @@ public final class StatementExecutor implements AutoCloseable {
   private final MetadataExecutor metadata;
   private final InsertValuesExecutor inserts;
   private final ExplainExecutor explain;
+  private final FunctionsExecutor functions;
   private final Map<String, PushQuery> pushQueries = new ConcurrentHashMap<>();
   private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "sluice-push-query-closer");
@@ -48,6 +49,7 @@ public final class StatementExecutor implements AutoCloseable {
     this.metadata = new MetadataExecutor(ctx);
     this.inserts = new InsertValuesExecutor(ctx);
     this.explain = new ExplainExecutor(ctx);
+    this.functions = new FunctionsExecutor(ctx.functions);
   }
 
   public List<KsqlEntity> execute(String sql, Map<String, Object> properties, Map<String, String> variables) {
@@ -69,6 +71,10 @@ public final class StatementExecutor implements AutoCloseable {
     if (s instanceof Statement.QueryStatement || s instanceof Statement.Print) {
       throw new SluiceException(ErrorCode.QUERY_ENDPOINT, "The following statement types should be issued to"
           + " the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
+    } else if (s instanceof Statement.ListStatement l && l.what() == Statement.ListKind.FUNCTIONS) {
+      return Optional.of(functions.list(text));
+    } else if (s instanceof Statement.DescribeFunction d) {
+      return Optional.of(functions.describe(text, d));
     } else if (s instanceof Statement.ListStatement l) {
       return Optional.of(metadata.list(text, l, props));
     } else if (s instanceof Statement.Describe d) {

@@ -68,6 +68,9 @@ final class ExpressionConverter {
           c.whens().stream().map(w -> convert(w.then())).toList(), c.otherwise().map(this::convert).orElse(null));
     } else if (e instanceof Expression.FunctionCall f) {
       return function(f, p);
+    } else if (e instanceof Expression.IntervalUnit u) {
+      // TIMESTAMPADD(SECONDS, 5, ts): the registry's time functions take the unit as its plural name.
+      return SqlLiteral.createCharString(u.unit().name(), p);
     } else if (e instanceof Expression.Dereference d) {
       return SqlStdOperatorTable.DOT.createCall(p, convert(d.base()), new SqlIdentifier(d.field(), p));
     } else if (e instanceof Expression.ArrayConstructor a) {

@@ -241,4 +241,88 @@ public final class DateTimeFunctions {
   public static String dateToString(@UdfParam("epochDays") Integer epochDays, @UdfParam("formatPattern") String pattern) {
     return formatDate(epochDays, pattern);
   }
+
+  // --- arithmetic: TIMESTAMPADD(SECONDS, 5, ts) and friends ------------------------------------------------
+  // The parser turns the bare unit keyword into its plural name (MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS).
+
+  private static final String UNIT_DOC = "the time unit: MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS";
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  /** {@code interval} of {@code unit} in milliseconds, or null for an unknown unit or a null argument. */
+  private static Long millis(String unit, Number interval) {
+    if (unit == null || interval == null) {
+      return null;
+    }
+    try {
+      return java.util.concurrent.TimeUnit.valueOf(unit.toUpperCase(Locale.ROOT)).toMillis(interval.longValue());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Integer days(String unit, Number interval) {
+    if (unit == null || interval == null) {
+      return null;
+    }
+    try {
+      return Math.toIntExact(java.util.concurrent.TimeUnit.valueOf(unit.toUpperCase(Locale.ROOT))
+          .toDays(interval.longValue()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  @Udf(name = "TIMESTAMPADD", category = CAT, returnType = "TIMESTAMP",
+      description = "Adds an interval of the time unit to a TIMESTAMP.")
+  public static Long timestampAdd(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to add") Long interval,
+      @UdfParam(value = "timestamp", type = "TIMESTAMP") Long timestamp) {
+    Long delta = millis(unit, interval);
+    return delta == null || timestamp == null ? null : timestamp + delta;
+  }
+
+  @Udf(name = "TIMESTAMPSUB", category = CAT, returnType = "TIMESTAMP",
+      description = "Subtracts an interval of the time unit from a TIMESTAMP.")
+  public static Long timestampSub(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to subtract") Long interval,
+      @UdfParam(value = "timestamp", type = "TIMESTAMP") Long timestamp) {
+    Long delta = millis(unit, interval);
+    return delta == null || timestamp == null ? null : timestamp - delta;
+  }
+
+  @Udf(name = "DATEADD", category = CAT, returnType = "DATE",
+      description = "Adds an interval of the time unit, in whole days, to a DATE.")
+  public static Integer dateAdd(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to add") Integer interval,
+      @UdfParam(value = "date", type = "DATE") Integer date) {
+    Integer delta = days(unit, interval);
+    return delta == null || date == null ? null : date + delta;
+  }
+
+  @Udf(name = "DATESUB", category = CAT, returnType = "DATE",
+      description = "Subtracts an interval of the time unit, in whole days, from a DATE.")
+  public static Integer dateSub(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to subtract") Integer interval,
+      @UdfParam(value = "date", type = "DATE") Integer date) {
+    Integer delta = days(unit, interval);
+    return delta == null || date == null ? null : date - delta;
+  }
+
+  @Udf(name = "TIMEADD", category = CAT, returnType = "TIME",
+      description = "Adds an interval of the time unit to a TIME, wrapping around midnight.")
+  public static Integer timeAdd(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to add") Integer interval,
+      @UdfParam(value = "time", type = "TIME") Integer time) {
+    Long delta = millis(unit, interval);
+    return delta == null || time == null ? null : (int) Math.floorMod(time + delta, MILLIS_PER_DAY);
+  }
+
+  @Udf(name = "TIMESUB", category = CAT, returnType = "TIME",
+      description = "Subtracts an interval of the time unit from a TIME, wrapping around midnight.")
+  public static Integer timeSub(@UdfParam(value = "unit", description = UNIT_DOC) String unit,
+      @UdfParam(value = "interval", description = "how many units to subtract") Integer interval,
+      @UdfParam(value = "time", type = "TIME") Integer time) {
+    Long delta = millis(unit, interval);
+    return delta == null || time == null ? null : (int) Math.floorMod(time - delta, MILLIS_PER_DAY);
+  }
 }
