@@ -390,7 +390,8 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
           Named.as(step.name() + "-Result")));
     }
     Aggregate.Window w = step.window().get();
-    Duration grace = Duration.ofMillis(w.graceMs().orElse(DEFAULT_GRACE_MS));
+    // EMIT FINAL without a GRACE PERIOD closes a time window at its end, as in ksqlDB.
+    Duration grace = Duration.ofMillis(w.graceMs().orElse(step.emitFinal() && !w.session() ? 0 : DEFAULT_GRACE_MS));
     KTable<Windowed<Object[]>, Object[]> states;
     if (w.session()) {
       SessionWindows windows = SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(w.sizeMs()), grace);
@@ -412,10 +413,17 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
       if (w.retentionMs().isPresent()) {
         m = m.withRetention(Duration.ofMillis(w.retentionMs().get()));
       }
-      states = grouped.windowedBy(windows).aggregate(aggregation::init,
+      org.apache.kafka.streams.kstream.TimeWindowedKStream<Object[], Object[]> windowed = grouped.windowedBy(windows);
+      if (step.emitFinal()) {
+        // Kafka Streams' emit-on-window-close, as ksqlDB: a closed window is emitted once, read from the store,
+        // so a window that has left the store's retention (size + grace unless RETENTION says otherwise) is
+        // never emitted.
+        windowed = windowed.emitStrategy(org.apache.kafka.streams.kstream.EmitStrategy.onWindowClose());
+      }
+      states = windowed.aggregate(aggregation::init,
           (k, row, state) -> aggregation.add(row, state), Named.as(step.name() + "-Aggregate"), m);
     }
-    if (step.emitFinal()) {
+    if (step.emitFinal() && w.session()) {
       states = states.suppress(Suppressed.<Windowed<Object[]>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
           .withName(step.name() + "-Suppress"));
     }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Plans GROUP BY, aggregate functions, HAVING and WINDOW. Like {@link PartitionByPlanner}, two passes through
@@ -80,9 +79,22 @@ final class AggregatePlanner {
     Position pos = query.pos();
     List<Expression> keys = query.groupBy();
     if (keys.isEmpty()) {
+      List<String> plain = new ArrayList<>();
+      for (SelectItem item : query.select()) {
+        if (item instanceof SelectItem.SingleColumn s
+            && !freeColumns(rewrite(s.expression(), List.of(), List.of()), Set.of()).isEmpty()) {
+          plain.add(text(s.expression()));
+        }
+      }
+      if (!plain.isEmpty()) {
+        throw SluiceException.statement(pos, "Non-aggregate SELECT expression(s) not part of GROUP BY: "
+            + String.join(", ", plain) + "\nEither add the column(s) to the GROUP BY or remove them from the"
+            + " SELECT.");
+      }
       String first = query.select().stream().filter(i -> i instanceof SelectItem.SingleColumn)
           .flatMap(i -> calls(((SelectItem.SingleColumn) i).expression()).stream()).findFirst()
-          .map(AggregatePlanner::text).orElse("");
+          .map(c -> c.star() || c.args().isEmpty() ? c.name().toUpperCase(Locale.ROOT) + "(ROWTIME)" : text(c))
+          .orElse("");
       throw SluiceException.statement(pos, "CREATE TABLE AS SELECT statement does not support aggregate function ["
           + first + "] without a GROUP BY clause.");
     }
@@ -128,8 +140,23 @@ final class AggregatePlanner {
         }
       }
     }
+    // Window bounds exist only after the aggregation: ksqlDB allows them in the SELECT clause only.
+    List<Expression> boundsNotAllowed = new ArrayList<>(keys);
+    for (SelectItem item : query.select()) {
+      for (Expression.FunctionCall call : calls(((SelectItem.SingleColumn) item).expression())) {
+        boundsNotAllowed.addAll(call.args());
+      }
+    }
+    query.having().ifPresent(boundsNotAllowed::add);
+    for (Expression e : boundsNotAllowed) {
+      Optional<String> bound = windowBound(e);
+      if (bound.isPresent()) {
+        throw SluiceException.statement(e.pos(), "Window bounds column " + bound.get() + " can only be used in the"
+            + " SELECT clause of windowed aggregations");
+      }
+    }
     if (!ds.isStream()) {
-      Set<String> notUndoable = new TreeSet<>();
+      Set<String> notUndoable = new LinkedHashSet<>(); // in order of appearance, as ksqlDB
       for (Expression.FunctionCall call : aggregates) {
         String name = call.name().toUpperCase(Locale.ROOT);
         if (AggregateFunctions.NOT_UNDOABLE.contains(name)) {
@@ -252,6 +279,12 @@ final class AggregatePlanner {
       }
       Expression rewritten = rewrite(s.expression(), canonicalKeys, canonicalAggregates);
       if (!freeColumns(rewritten, windowColumns).isEmpty()) {
+        // An unknown function is the better message (ksqlDB resolves functions first).
+        Optional<String> unknown = unknownFunction(s.expression());
+        if (unknown.isPresent()) {
+          throw SluiceException.statement(s.pos(), "Can't find any functions with the name '" + unknown.get()
+              + "'");
+        }
         nonAggregate.add(text(s.expression()));
       }
       values.add(new SelectItem.SingleColumn(s.pos(), rewritten, Optional.of(name)));
@@ -383,6 +416,39 @@ final class AggregatePlanner {
     for (Object child : children(node)) {
       walk(child, out);
     }
+  }
+
+  /** The first function {@code node} calls that is neither an aggregate nor a known scalar function. */
+  private Optional<String> unknownFunction(Object node) {
+    if (node instanceof Expression.FunctionCall call && !AggregateFunctions.isAggregate(call.name())
+        && functions.overloads(call.name().toUpperCase(Locale.ROOT)).isEmpty()) {
+      return Optional.of(call.name().toUpperCase(Locale.ROOT));
+    }
+    for (Object child : children(node)) {
+      Optional<String> found = unknownFunction(child);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first WINDOWSTART or WINDOWEND column {@code node} references. */
+  private static Optional<String> windowBound(Object node) {
+    if (node instanceof Expression.ColumnRef ref) {
+      return ref.name().equals(WINDOWSTART) || ref.name().equals(WINDOWEND) ? Optional.of(ref.name())
+          : Optional.empty();
+    }
+    if (node instanceof Expression.Lambda) {
+      return Optional.empty();
+    }
+    for (Object child : children(node)) {
+      Optional<String> found = windowBound(child);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Column references left after rewriting, other than the aggregated rows' own columns. */
