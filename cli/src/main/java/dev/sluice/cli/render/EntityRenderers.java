@@ -16,7 +16,8 @@ public final class EntityRenderers {
     for (EntityRenderer renderer : List.of(new StatusRenderer(), new SourceListRenderer(),
         new QueriesRenderer(), new SourceDescriptionRenderer(), new QueryDescriptionRenderer(),
         new TopicsRenderer(), new TerminateQueryRenderer(), new PropertiesRenderer(),
-        new ExecutionPlanRenderer(), new WarningRenderer(), new NameListRenderer())) {
+        new ExecutionPlanRenderer(), new WarningRenderer(), new NameListRenderer(),
+        new DescribeFunctionRenderer())) {
       for (String type : renderer.types()) {
         byType.put(type, renderer);
       }

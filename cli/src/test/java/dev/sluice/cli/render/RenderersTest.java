@@ -197,4 +197,25 @@ class RenderersTest {
         "}",
         ""));
   }
+
+  @Test
+  void describeFunction() throws Exception {
+    assertThat(render("{'@type':'describe_function','name':'LEN','author':'Sluice','type':'SCALAR',"
+        + "'description':'The length.','functions':[{'arguments':[{'name':'input','type':'STRING',"
+        + "'description':'the text','isVariadic':false}],'returnType':'INT','description':'Characters.'}]}"))
+        .isEqualTo("""
+            Name                 : LEN
+            Author               : Sluice
+            Type                 : SCALAR
+            Description          : The length.
+
+            Variation            : LEN(input STRING)
+            Returns              : INT
+            Description          : Characters.
+             Parameter | Type   | Description
+            ----------------------------------
+             input     | STRING | the text
+            ----------------------------------
+            """);
+  }
 }

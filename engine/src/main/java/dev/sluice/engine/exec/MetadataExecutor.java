@@ -61,7 +61,8 @@ final class MetadataExecutor {
 
   private List<Entities.SourceInfo> sources(SourceKind kind) {
     return ctx.metaStore.sources().stream().filter(s -> s.kind() == kind)
-        .map(s -> new Entities.SourceInfo(kind.name(), s.name(), s.topic(), s.keyFormat(), s.valueFormat(), false))
+        .map(s -> new Entities.SourceInfo(kind.name(), s.name(), s.topic(), s.keyFormat(), s.valueFormat(),
+            s.formatProperties().containsKey("WINDOW_TYPE")))
         .toList();
   }
 
@@ -87,7 +88,8 @@ final class MetadataExecutor {
     var topic = ctx.topics.describe(ds.topic()).orElse(new dev.sluice.engine.env.TopicAdmin.TopicInfo(0, 0));
     List<Entities.FieldInfo> fields = ds.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), schema(c.type()), c.isKey() ? "KEY" : null)).toList();
-    Entities.SourceDescription description = new Entities.SourceDescription(ds.name(), null,
+    Entities.SourceDescription description = new Entities.SourceDescription(ds.name(),
+        ds.formatProperties().get("WINDOW_TYPE"),
         ctx.metaStore.readers(name).stream().map(this::ref).toList(),
         ctx.metaStore.writers(name).stream().map(this::ref).toList(), fields, ds.kind().name(),
         ds.timestampColumn().map(t -> t.column()).orElse(""), "", "",
