@@ -27,6 +27,12 @@ public final class NullFunctions {
     return expression != null ? expression : altValue;
   }
 
+  @Udf(name = "AS_VALUE", category = "CONVERSION", description = "The value of its argument, as a value column:"
+      + " copies a key column into the value of a query's result.")
+  public static <T> T asValue(@UdfParam(value = "source", description = "usually a key column") T source) {
+    return source;
+  }
+
   @Udf(name = "NULLIF", category = CAT, description = "NULL if expr1 equals expr2, else expr1.")
   public static <T> T nullif(@UdfParam("expr1") T expr1, @UdfParam("expr2") T expr2) {
     return expr1 != null && expr1.equals(expr2) ? null : expr1;
