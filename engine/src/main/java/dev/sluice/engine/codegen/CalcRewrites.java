@@ -23,6 +23,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class CalcRewrites {
   private CalcRewrites() {}
 
+  private static boolean isComplex(SqlTypeName name) {
+    return name == SqlTypeName.ARRAY || name == SqlTypeName.MAP || name == SqlTypeName.ROW;
+  }
+
   static RexProgram rewrite(RexProgram program, JavaTypeFactory typeFactory) {
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     boolean[] changed = {false};
@@ -38,6 +42,11 @@ final class CalcRewrites {
             && visited.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.ARRAY) {
           changed[0] = true;
           return ArrayAccess.rewrite(rexBuilder, visited);
+        }
+        if (visited.getKind() == SqlKind.CAST && isComplex(visited.getType().getSqlTypeName())
+            && isComplex(visited.getOperands().get(0).getType().getSqlTypeName())) {
+          changed[0] = true;
+          return ComplexCasts.rewrite(rexBuilder, visited);
         }
         if (visited.getKind() == SqlKind.CAST) {
           RexNode cast = Casts.rewrite(rexBuilder, visited);

@@ -136,6 +136,11 @@ public final class AstToSqlNode {
         return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, d.precision(), d.scale(), pos),
             pos);
       }
+      case ARRAY:
+      case MAP:
+      case STRUCT:
+        // Element-wise casts; the engine's code generator converts each element (see its Casts).
+        return new SqlDataTypeSpec(new ExpressionConverter.ComplexTypeNameSpec(type, pos), pos);
       default:
         throw SluiceException.statement(p, "CAST to " + type.sql() + " is not supported yet");
     }

@@ -7,7 +7,12 @@ import dev.sluice.parser.ast.Expression;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.util.Litmus;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -50,7 +55,7 @@ final class ExpressionConverter {
           .createCall(p, convert(b.operand()), convert(b.low()), convert(b.high()));
     } else if (e instanceof Expression.InList in) {
       SqlNodeList list = new SqlNodeList(in.values().stream().map(this::convert).toList(), p);
-      return (in.negated() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN)
+      return (in.negated() ? InCoercion.NOT_IN : InCoercion.IN)
           .createCall(p, convert(in.operand()), list);
     } else if (e instanceof Expression.Like like) {
       List<SqlNode> operands = new ArrayList<>(List.of(convert(like.operand()), convert(like.pattern())));
@@ -120,5 +125,31 @@ final class ExpressionConverter {
       case OR -> SqlStdOperatorTable.OR;
       case CONCAT -> SqlStdOperatorTable.CONCAT;
     };
+  }
+
+  /** The type of a CAST to ARRAY, MAP or STRUCT, typed exactly as a column of that type would be. */
+  static final class ComplexTypeNameSpec extends SqlTypeNameSpec {
+    private final SqlType type;
+
+    ComplexTypeNameSpec(SqlType type, SqlParserPos pos) {
+      super(new SqlIdentifier(type.base().name(), pos), pos);
+      this.type = type;
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator) {
+      return TypeConverter.toRel(validator.getTypeFactory(), type);
+    }
+
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+      writer.print(type.sql());
+    }
+
+    @Override
+    public boolean equalsDeep(SqlTypeNameSpec spec, Litmus litmus) {
+      return spec instanceof ComplexTypeNameSpec other && other.type.equals(type) ? litmus.succeed()
+          : litmus.fail("{} != {}", this, spec);
+    }
   }
 }
