@@ -10,14 +10,21 @@ import java.util.Map;
  * @param serviceId ksqlDB's {@code ksql.service.id}: servers sharing it share the command topic and queries
  * @param stateDir where Kafka Streams keeps its state stores
  * @param streamsProperties Kafka Streams and client properties applied to every query (commit interval ...)
+ * @param extensionDir where the jars of user-defined functions are ({@code ksql.extension.dir}); null for none
  */
 public record EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
-    Map<String, Object> streamsProperties) {
+    Map<String, Object> streamsProperties, Path extensionDir) {
 
   public static final String DEFAULT_SERVICE_ID = "default_";
 
   public EngineConfig {
     streamsProperties = Map.copyOf(streamsProperties);
+  }
+
+  /** Without user-defined functions. */
+  public EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
+      Map<String, Object> streamsProperties) {
+    this(bootstrapServers, serviceId, stateDir, streamsProperties, null);
   }
 
   /** ksqlDB's name for the command topic of a service. */

@@ -12,6 +12,7 @@ import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.runtime.KafkaRecordProducer;
 import dev.sluice.engine.runtime.KafkaTopics;
 import dev.sluice.engine.runtime.StreamsQueryLauncher;
+import dev.sluice.planner.function.ExtensionLoader;
 import dev.sluice.planner.function.FunctionRegistry;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,13 @@ public final class SluiceEngine implements AutoCloseable {
   private final KafkaProcessingLogger processingLog;
   private final EngineContext context;
   private final StatementExecutor executor;
+  private final ExtensionLoader.Extensions extensions;
   private volatile boolean closed;
 
   private SluiceEngine(EngineConfig config) {
     this.config = config;
+    // First, so that a bad extension directory fails the start-up before anything connects.
+    this.extensions = ExtensionLoader.load(config.extensionDir(), SluiceEngine.class.getClassLoader());
     this.topics = new KafkaTopics(config.bootstrapServers());
     this.clusterId = topics.clusterId();
     String processingLogTopic = KafkaProcessingLogger.defaultTopic(config.serviceId());
@@ -46,9 +50,10 @@ public final class SluiceEngine implements AutoCloseable {
         Map.of("bootstrap.servers", config.bootstrapServers()));
     this.commandLog = new CommandLog(config.bootstrapServers(), config.commandTopic(), topics);
     this.producer = new KafkaRecordProducer(config.bootstrapServers());
-    FunctionRegistry functions = FunctionRegistry.builtIn();
+    // Built-ins plus user-defined functions; generated code is compiled against the loader that sees their jars.
+    FunctionRegistry functions = extensions.registry();
     this.context = new EngineContext(config, topics, commandLog, new StreamsQueryLauncher(config), producer,
-        new FormatSerdes(processingLog), new CalcCompiler(functions, SluiceEngine.class.getClassLoader()),
+        new FormatSerdes(processingLog), new CalcCompiler(functions, extensions.classLoader()),
         processingLog, functions);
     this.executor = new StatementExecutor(context);
   }
@@ -109,5 +114,6 @@ public final class SluiceEngine implements AutoCloseable {
     commandLog.close();
     processingLog.close();
     topics.close();
+    extensions.close();
   }
 }

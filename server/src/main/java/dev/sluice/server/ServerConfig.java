@@ -33,6 +33,7 @@ public final class ServerConfig {
   public static final String SERVICE_ID = "ksql.service.id";
   public static final String DATA_DIR = "sluice.data.dir";
   public static final String LOCAL_KAFKA_PORT = "sluice.local.kafka.port";
+  public static final String EXTENSION_DIR = "ksql.extension.dir";
   public static final String STREAMS_PREFIX = "ksql.streams.";
   public static final String COMMIT_INTERVAL_MS = STREAMS_PREFIX + "commit.interval.ms";
 
@@ -55,6 +56,10 @@ public final class ServerConfig {
           "Local mode only: the port of the embedded broker on 127.0.0.1, so that other Kafka tools can reach "
               + "it. When the port is busy the broker takes a free port and the server logs it; 0 always "
               + "takes a free port.")
+      .define(EXTENSION_DIR, Type.STRING, "", Importance.LOW,
+          "The directory of user-defined function jars, read at start-up (see docs/udfs.md). Empty means "
+              + "`<sluice.data.dir>/ext`. A missing directory means no user-defined functions; a jar that "
+              + "cannot be loaded is logged and skipped; a function named like a built-in stops the start-up.")
       .define(COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.MEDIUM,
           "How often Kafka Streams commits, in milliseconds; with record caching this is also how often "
               + "aggregates emit. Kafka Streams' own at-least-once default (30 s) would delay results.");
@@ -118,6 +123,12 @@ public final class ServerConfig {
 
   public int localKafkaPort() {
     return values.getInt(LOCAL_KAFKA_PORT);
+  }
+
+  /** The directory of user-defined function jars: {@code ksql.extension.dir}, else {@code <data>/ext}. */
+  public Path extensionDir() {
+    String dir = values.getString(EXTENSION_DIR).trim();
+    return dir.isEmpty() ? dataDir().resolve("ext") : Path.of(dir).toAbsolutePath().normalize();
   }
 
   /** Kafka Streams' state directory: {@code ksql.streams.state.dir} when given, else {@code <data>/streams}. */

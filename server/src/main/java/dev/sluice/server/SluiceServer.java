@@ -56,7 +56,7 @@ public final class SluiceServer implements AutoCloseable {
         bootstrap = kafka.bootstrapServers();
       }
       engine = SluiceEngine.start(new EngineConfig(bootstrap, config.serviceId(), config.streamsStateDir(),
-          config.streamsProperties()));
+          config.streamsProperties(), config.extensionDir()));
       RestServer rest;
       try {
         rest = RestServer.start(config.listeners(),

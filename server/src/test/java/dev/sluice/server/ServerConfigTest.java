@@ -37,7 +37,15 @@ class ServerConfigTest {
     ServerConfig.DEFINITION.configKeys().values()
         .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
     assertThat(ServerConfig.DEFINITION.names()).containsExactlyInAnyOrder("listeners", "bootstrap.servers",
-        "ksql.service.id", "sluice.data.dir", "sluice.local.kafka.port", "ksql.streams.commit.interval.ms");
+        "ksql.service.id", "sluice.data.dir", "sluice.local.kafka.port", "ksql.extension.dir",
+        "ksql.streams.commit.interval.ms");
+  }
+
+  @Test
+  void extensionDirDefaultsToExtUnderTheDataDir() {
+    ServerConfig config = ServerConfig.defaults().with("sluice.data.dir", "/var/lib/sluice");
+    assertThat(config.extensionDir()).isEqualTo(Path.of("/var/lib/sluice/ext"));
+    assertThat(config.with("ksql.extension.dir", "/opt/udfs").extensionDir()).isEqualTo(Path.of("/opt/udfs"));
   }
 
   @Test

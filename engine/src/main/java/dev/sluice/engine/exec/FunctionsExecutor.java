@@ -47,6 +47,6 @@ final class FunctionsExecutor {
       overloads.add(new Entities.FunctionInfo(args, o.returnType(), o.description(), types));
     }
     return new Entities.FunctionDescriptionList(text, f.name(), f.description(), f.author(), f.version(),
-        FunctionDocs.BUILT_IN_PATH, f.type(), overloads, List.of());
+        registry.path(f.name()), f.type(), overloads, List.of());
   }
 }

@@ -55,20 +55,92 @@ public final class FunctionRegistry {
   private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS);
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
+  /** Where each user-defined function came from (its jar); built-ins are absent. */
+  private final Map<String, String> paths = new TreeMap<>();
 
   public FunctionRegistry(List<Class<?>> classes) {
     for (Class<?> type : classes) {
-      // getMethods() has no defined order; sort so resolution ties break the same way in every JVM.
-      Method[] methods = type.getMethods();
-      Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
-      for (Method method : methods) {
-        Udf udf = method.getAnnotation(Udf.class);
-        if (udf != null && Modifier.isStatic(method.getModifiers())) {
-          scalars.computeIfAbsent(udf.name(), n -> new ArrayList<>())
-              .add(new ScalarOverload(udf.name(), method, udf, Signature.of(method, udf)));
-        }
+      for (ScalarOverload overload : overloadsOf(type, false)) {
+        scalars.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
       }
     }
+  }
+
+  private FunctionRegistry(FunctionRegistry base) {
+    base.scalars.forEach((name, overloads) -> scalars.put(name, new ArrayList<>(overloads)));
+    paths.putAll(base.paths);
+  }
+
+  /**
+   * The {@link Udf} methods of {@code type}, sorted so resolution ties break the same way in every JVM
+   * ({@code getMethods()} has no defined order). Only static methods, unless {@code instances}: then also
+   * instance methods, when the class has a public no-argument constructor (see {@link UdfInstances}).
+   *
+   * @throws IllegalArgumentException when a method's parameter or return type is not supported
+   */
+  static List<ScalarOverload> overloadsOf(Class<?> type, boolean instances) {
+    Method[] methods = type.getMethods();
+    Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
+    List<ScalarOverload> overloads = new ArrayList<>();
+    for (Method method : methods) {
+      Udf udf = method.getAnnotation(Udf.class);
+      if (udf == null) {
+        continue;
+      }
+      if (!Modifier.isStatic(method.getModifiers())) {
+        if (!instances) {
+          continue;
+        }
+        if (!UdfInstances.instantiable(type)) {
+          throw new IllegalArgumentException(method + " is an instance method, but " + type.getName()
+              + " has no public no-argument constructor; make the method static or add one");
+        }
+      }
+      if (!Modifier.isPublic(type.getModifiers())) {
+        throw new IllegalArgumentException(type.getName() + " must be a public class to declare @Udf methods");
+      }
+      String name = udf.name().toUpperCase(java.util.Locale.ROOT);
+      try {
+        overloads.add(new ScalarOverload(name, method, udf, Signature.of(method, udf)));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(method + ": " + e.getMessage(), e);
+      }
+    }
+    return overloads;
+  }
+
+  /**
+   * This registry plus user-defined functions from one source (a jar): {@code overloads} by name. A name
+   * may not be one this registry already has (a built-in or another jar's function).
+   *
+   * @param path where the functions came from, as DESCRIBE FUNCTION reports it
+   * @throws IllegalArgumentException naming the function and both sources on a collision
+   */
+  public FunctionRegistry withExtensions(List<ScalarOverload> overloads, String path) {
+    FunctionRegistry copy = new FunctionRegistry(this);
+    for (ScalarOverload overload : overloads) {
+      String name = overload.name();
+      if (scalars.containsKey(name)) {
+        String other = paths.get(name);
+        throw new IllegalArgumentException("User-defined function " + name + " (" + overload.method()
+            .getDeclaringClass().getName() + " in " + path + ") has the name of "
+            + (other == null ? "a built-in function" : "a function already loaded from " + other)
+            + "; rename it (@Udf(name = ...)) or remove the jar");
+      }
+      copy.scalars.computeIfAbsent(name, n -> new ArrayList<>()).add(overload);
+      copy.paths.put(name, path);
+    }
+    return copy;
+  }
+
+  /** Where the function {@code name} comes from: its jar for a user-defined function, else "internal". */
+  public String path(String name) {
+    return paths.getOrDefault(name, FunctionDocs.BUILT_IN_PATH);
+  }
+
+  /** Whether {@code name} is user-defined: loaded from an extension jar. */
+  public boolean isExtension(String name) {
+    return paths.containsKey(name);
   }
 
   public static FunctionRegistry builtIn() {

@@ -51,10 +51,16 @@ public final class UdfOperator extends SqlUserDefinedFunction {
     super(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, typing::returnType, typing,
         typing, new Implementation(registry, name));
     this.registry = registry;
-    this.deterministic = registry.overloads(name).stream().allMatch(o -> o.annotation().deterministic());
+    // Plan-time constant folding compiles with Calcite's own class loader, which cannot see extension
+    // jars, so user-defined functions are never folded: they run in the query, like ksqlDB's.
+    this.deterministic = !registry.isExtension(name)
+        && registry.overloads(name).stream().allMatch(o -> o.annotation().deterministic());
   }
 
-  /** False when any overload is non-deterministic, so that plan-time constant folding leaves it alone. */
+  /**
+   * False when any overload is non-deterministic, or the function is user-defined, so that plan-time
+   * constant folding leaves it alone.
+   */
   @Override
   public boolean isDeterministic() {
     return deterministic;
@@ -210,7 +216,13 @@ public final class UdfOperator extends SqlUserDefinedFunction {
         }
         values.add(Expressions.newArrayInit(component, rest));
       }
-      return Expressions.call(method, values);
+      if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+        return Expressions.call(method, values);
+      }
+      Class<?> owner = method.getDeclaringClass();
+      Expression instance = Expressions.convert_(Expressions.call(UdfInstances.class, "get",
+          Expressions.constant(owner, Class.class)), owner);
+      return Expressions.call(instance, method, values);
     }
 
     /** {@code value}, of SQL type {@code from}, as the Java type {@code to} of a parameter of SQL type {@code param}. */
