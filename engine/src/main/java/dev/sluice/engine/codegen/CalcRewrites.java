@@ -48,6 +48,11 @@ final class CalcRewrites {
           changed[0] = true;
           return ComplexCasts.rewrite(rexBuilder, visited);
         }
+        RexNode equality = ComplexEquality.rewrite(rexBuilder, visited);
+        if (equality != null) {
+          changed[0] = true;
+          return equality;
+        }
         if (visited.getKind() == SqlKind.CAST) {
           RexNode cast = Casts.rewrite(rexBuilder, visited);
           if (cast != null) {
