@@ -54,7 +54,7 @@ public final class QueryDescriptionRenderer implements EntityRenderer {
     section(out, "Optimized plan (after the rule program)", Json.text(stages, "optimizedPlan", ""));
     section(out, "Execution plan", Json.text(query, "executionPlan", ""));
     section(out, "Processing topology", Json.text(query, "topology", ""));
-    section(out, "Repartitions", Json.text(stages, "repartitions", ""));
+    section(out, "State stores and internal topics", Json.text(stages, "internalResources", ""));
     JsonNode overridden = query.path("overriddenProperties");
     if (overridden.isObject() && overridden.size() > 0) {
       Table table = Table.withHeader("Property", "Value");

@@ -37,10 +37,11 @@ final class ExplainExecutor {
               + " the full set of queries."));
       Map<String, String> stages = new LinkedHashMap<>();
       stages.put("physicalPlan", json(q.plan()));
-      String topology = new TopologyBuilder(id, ctx.serdes, ctx.compiler, ctx.processingLog).build(q.plan())
-          .describe().toString();
+      org.apache.kafka.streams.TopologyDescription description = new TopologyBuilder(id, ctx.serdes, ctx.compiler,
+          ctx.processingLog).build(q.plan()).describe();
+      String topology = description.toString();
       stages.put("topology", topology);
-      stages.put("repartitions", repartitions(q.plan()));
+      stages.put("internalResources", InternalResources.describe(description, q.plan()));
       return entity(text, id, q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()));
     }
     Statement inner = stmt.statement().orElseThrow();
@@ -59,18 +60,20 @@ final class ExplainExecutor {
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions).plan(query, persistent);
     ExecStep root = persistent ? new StreamSink("Sink", planned.root(), "<sink topic>",
         Sources.formats(planned.source()), planned.schema()) : planned.root();
-    String topology = (root instanceof StreamSink sink
+    org.apache.kafka.streams.TopologyDescription description = (root instanceof StreamSink sink
         ? new TopologyBuilder("explain", ctx.serdes, ctx.compiler, ctx.processingLog).build(sink)
         : new TopologyBuilder("explain", ctx.serdes, ctx.compiler, ctx.processingLog).build(root, row -> { }))
-        .describe().toString();
+        .describe();
+    String topology = description.toString();
     Map<String, String> stages = new LinkedHashMap<>();
     stages.put("statement", SqlFormatter.format(inner));
     stages.put("logicalPlan", planned.logicalPlan());
     stages.put("optimizedPlan", planned.optimizedPlan());
     stages.put("physicalPlan", json(root));
     stages.put("topology", topology);
-    stages.put("repartitions", repartitions(root));
-    return entity(text, "", text, root, topology, stages, List.of(planned.source().name()), List.of());
+    stages.put("internalResources", InternalResources.describe(description, root));
+    return entity(text, "", text, root, topology, stages,
+        planned.sources().stream().map(dev.sluice.planner.catalog.DataSource::name).toList(), List.of());
   }
 
   private static KsqlEntity entity(String text, String id, String statement, ExecStep root, String topology,
@@ -83,22 +86,6 @@ final class ExplainExecutor {
   }
 
   /** Which repartition topics the plan creates, and why, in the user's terms. */
-  static String repartitions(ExecStep root) {
-    List<String> found = new java.util.ArrayList<>();
-    collect(root, found);
-    return found.isEmpty() ? "none: the query keeps its input's key" : String.join("\n", found);
-  }
-
-  private static void collect(ExecStep step, List<String> found) {
-    step.inputs().forEach(input -> collect(input, found));
-    if (step instanceof dev.sluice.planner.plan.StreamSelectKey selectKey) {
-      List<String> keys = selectKey.schema().keyColumns().stream().map(c -> c.name()).toList();
-      found.add("<application id>-" + selectKey.name() + "-repartition: PARTITION BY changes the key"
-          + (keys.isEmpty() ? " to none" : " to its expressions " + keys)
-          + ", so every record is written to a topic partitioned by the new key and read back");
-    }
-  }
-
   private static String json(ExecStep step) {
     try {
       return PlanJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(step);

@@ -73,6 +73,9 @@ final class PersistentQueryExecutor {
             ? input.formatProperties() : Map.of()));
     formatProps.remove("WINDOW_TYPE");
     formatProps.remove("WINDOW_SIZE");
+    if (with.string("WRAP_SINGLE_VALUE").isEmpty() && schema.valueColumns().size() != 1) {
+      formatProps.remove("WRAP_SINGLE_VALUE"); // an unwrapped source's setting means nothing to a wider sink
+    }
     PhysicalPlanner.window(planned.root()).ifPresent(w -> {
       formatProps.put("WINDOW_TYPE", w.type());
       if (!w.session()) {
@@ -95,11 +98,15 @@ final class PersistentQueryExecutor {
         ctx.topics.describe(input.topic()).map(d -> d.partitions()).orElse(1));
     ctx.topics.ensure(topic, partitions, (short) with.integer("REPLICAS").orElse(1).intValue(),
         DdlExecutor.topicConfig(with, stmt.kind()));
-    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(input.name()), sink.name(), topic,
+    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, sourceNames(planned), sink.name(), topic,
         sinkStep);
     ctx.submit(DdlExecutor.commandId(stmt.kind(), stmt.name(), "create"), new Command.StartQuery(text, sink, query));
     return new Entities.CommandStatusEntity(text, DdlExecutor.commandId(stmt.kind(), stmt.name(), "create"),
         Entities.CommandStatus.success("Created query with ID " + queryId, queryId), 0, List.of());
+  }
+
+  private static List<String> sourceNames(PhysicalPlanner.PlannedQuery planned) {
+    return planned.sources().stream().map(DataSource::name).toList();
   }
 
   KsqlEntity insertInto(String text, Statement.InsertInto stmt) {
@@ -129,7 +136,7 @@ final class PersistentQueryExecutor {
         new Formats(target.keyFormat(), target.valueFormat(), target.formatProperties()), planned.schema(),
         target.timestampColumn());
     new TopologyBuilder(queryId, ctx.serdes, ctx.compiler, ctx.processingLog).build(sinkStep);
-    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, List.of(planned.source().name()),
+    PersistentQueryInfo query = new PersistentQueryInfo(queryId, text, sourceNames(planned),
         target.name(), target.topic(), sinkStep);
     ctx.submit("stream/`" + target.name() + "`/insert", new Command.StartQuery(text, null, query));
     return new Entities.CommandStatusEntity(text, "stream/`" + target.name() + "`/insert",

@@ -35,6 +35,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.plan.TableCalc;
 import dev.sluice.planner.plan.TableSource;
+import dev.sluice.planner.plan.ForeignKeyTableJoin;
+import dev.sluice.planner.plan.StreamStreamJoin;
+import dev.sluice.planner.plan.StreamTableJoin;
+import dev.sluice.planner.plan.TableTableJoin;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
@@ -67,12 +71,14 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
   private final RowSerdes serdes;
   private final CalcCompiler compiler;
   private final ProcessingLogger processingLog;
+  private final Joins joins;
 
   public TopologyBuilder(String queryId, RowSerdes serdes, CalcCompiler compiler, ProcessingLogger processingLog) {
     this.queryId = queryId;
     this.serdes = serdes;
     this.compiler = compiler;
     this.processingLog = processingLog;
+    this.joins = new Joins(serdes, queryId);
   }
 
   /** A persistent query: the plan ends with a sink. */
@@ -430,6 +436,40 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     KTable<Windowed<Object[]>, Object[]> result = states.mapValues((k, state) -> aggregation.result(k.key(), state,
         true, k.window().start(), k.window().end()), Named.as(step.name() + "-Result"));
     return new Flow(null, (KTable) result, true, w.session());
+  }
+
+  @Override
+  public Flow visit(StreamStreamJoin step) {
+    return Flow.of(joins.streamStream(step, stream(step.left().accept(this), step.name() + "-left"),
+        stream(step.right().accept(this), step.name() + "-right")));
+  }
+
+  @Override
+  public Flow visit(StreamTableJoin step) {
+    return Flow.of(joins.streamTable(step, stream(step.left().accept(this), step.name() + "-left"),
+        table(step.right().accept(this), step)));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Flow visit(TableTableJoin step) {
+    return Flow.of((KTable) joins.tableTable(step, table(step.left().accept(this), step),
+        table(step.right().accept(this), step)));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Flow visit(ForeignKeyTableJoin step) {
+    return Flow.of((KTable) joins.foreignKey(step, table(step.left().accept(this), step),
+        table(step.right().accept(this), step)));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static KTable<Object[], Object[]> table(Flow flow, ExecStep join) {
+    if (flow.table() == null || flow.windowed()) {
+      throw new IllegalStateException(join.name() + " joins a table, but its input is not a table of rows");
+    }
+    return (KTable) flow.table();
   }
 
   /** ksqlDB's grace period when a window names none: 24 hours. */

@@ -20,9 +20,13 @@ import java.util.List;
     @JsonSubTypes.Type(value = TableSource.class, name = "tableSourceV1"),
     @JsonSubTypes.Type(value = TableCalc.class, name = "tableCalcV1"),
     @JsonSubTypes.Type(value = Aggregate.class, name = "aggregateV1"),
+    @JsonSubTypes.Type(value = StreamStreamJoin.class, name = "streamStreamJoinV1"),
+    @JsonSubTypes.Type(value = StreamTableJoin.class, name = "streamTableJoinV1"),
+    @JsonSubTypes.Type(value = TableTableJoin.class, name = "tableTableJoinV1"),
+    @JsonSubTypes.Type(value = ForeignKeyTableJoin.class, name = "foreignKeyTableJoinV1"),
 })
 public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey, TableSource,
-    TableCalc, Aggregate {
+    TableCalc, Aggregate, StreamStreamJoin, StreamTableJoin, TableTableJoin, ForeignKeyTableJoin {
 
   /** The stable operator name of the step; Kafka Streams processors and topics are named after it. */
   String name();

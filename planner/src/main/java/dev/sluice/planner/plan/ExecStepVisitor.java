@@ -15,4 +15,12 @@ public interface ExecStepVisitor<R> {
   R visit(TableCalc step);
 
   R visit(Aggregate step);
+
+  R visit(StreamStreamJoin step);
+
+  R visit(StreamTableJoin step);
+
+  R visit(TableTableJoin step);
+
+  R visit(ForeignKeyTableJoin step);
 }

@@ -27,8 +27,10 @@ import org.apache.calcite.rex.RexUtil;
 
 /**
  * Turns a SELECT into physical steps: converts it with Calcite, then walks the optimized relational plan
- * bottom-up, deciding for each node which step implements it. Only stateless stream plans (scan, then one
- * fused Calc) exist so far; anything else is rejected with a message rather than planned wrongly.
+ * bottom-up, deciding for each node which step implements it. Stateful shapes have their own planners, which
+ * plan the stateful step themselves and come back here for the Calcs around it: {@link JoinQueryPlanner},
+ * {@link AggregatePlanner} and {@link PartitionByPlanner}. Anything else is rejected with a message rather
+ * than planned wrongly.
  */
 public final class PhysicalPlanner {
   private final Catalog catalog;
@@ -44,7 +46,13 @@ public final class PhysicalPlanner {
    *
    * @param root the last step; its schema is the query's result schema
    */
-  public record PlannedQuery(ExecStep root, DataSource source, String logicalPlan, String optimizedPlan) {
+  public record PlannedQuery(ExecStep root, DataSource source, List<DataSource> sources, String logicalPlan,
+      String optimizedPlan) {
+    /** A query over one source. */
+    public PlannedQuery(ExecStep root, DataSource source, String logicalPlan, String optimizedPlan) {
+      this(root, source, List.of(source), logicalPlan, optimizedPlan);
+    }
+
     public LogicalSchema schema() {
       return root.schema();
     }
@@ -60,6 +68,9 @@ public final class PhysicalPlanner {
 
   /** Plans {@code query}, the body of a statement that creates {@code sinkName} (named in error messages). */
   public PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    if (query.from() instanceof dev.sluice.parser.ast.Relation.Join) {
+      return new JoinQueryPlanner(catalog, functions, this).plan(query, persistent, sinkName);
+    }
     if (AggregatePlanner.aggregates(query)) {
       return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
@@ -101,10 +112,11 @@ public final class PhysicalPlanner {
 
   /** Whether the plan's result is a table (its rows are updates of their key) rather than a stream. */
   public static boolean isTable(ExecStep step) {
-    if (step instanceof TableSource || step instanceof Aggregate) {
+    if (step instanceof TableSource || step instanceof Aggregate || step instanceof TableTableJoin
+        || step instanceof ForeignKeyTableJoin) {
       return true;
     }
-    if (step instanceof StreamSource) {
+    if (step instanceof StreamSource || step instanceof StreamStreamJoin || step instanceof StreamTableJoin) {
       return false;
     }
     return step.inputs().stream().anyMatch(PhysicalPlanner::isTable);
