@@ -52,6 +52,7 @@ final class PersistentQueryExecutor {
     }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .plan(stmt.query(), true, Optional.of(stmt.name()));
+    CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());
     boolean table = PhysicalPlanner.isTable(planned.root());
     if (table != (stmt.kind() == SourceKind.TABLE)) {
       throw SluiceException.statement(stmt.pos(), "Invalid result type. Your SELECT query produces a "
@@ -122,6 +123,7 @@ final class PersistentQueryExecutor {
     }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .plan(stmt.query(), true);
+    CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());
     if (PhysicalPlanner.isTable(planned.root())) {
       throw SluiceException.statement(stmt.pos(), "INSERT INTO can only be used to insert into a stream. The"
           + " query produces a table.");

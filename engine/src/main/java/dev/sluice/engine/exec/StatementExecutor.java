@@ -125,6 +125,7 @@ public final class StatementExecutor implements AutoCloseable {
       throw SluiceException.statement(query.pos(), "EMIT FINAL is only supported for windowed aggregations.");
     }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions).plan(query, false);
+    CoPartitioning.check(planned.root(), ctx.topics, query.pos());
     String id = "transient_" + planned.source().name() + "_" + Math.abs(ThreadLocalRandom.current().nextLong());
     Long limit = query.limit().isPresent() ? (long) query.limit().getAsInt() : null;
     PushQuery push = new PushQuery(id, planned, ctx, properties, listener, limit, closer,
