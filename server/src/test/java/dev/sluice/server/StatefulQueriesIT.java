@@ -113,6 +113,41 @@ class StatefulQueriesIT {
     }
   }
 
+  /**
+   * A stream re-keyed for a join must land in the partition where the table's topic has the same key:
+   * Kafka partitions by the key's bytes, so the repartition topic must write keys as the table's topic does.
+   */
+  @Test
+  void reKeyedStreamFindsTheTableRowInEveryPartition() throws Exception {
+    ServerConfig config = ServerConfig.defaults()
+        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
+        .with(ServerConfig.DATA_DIR, dataDir.toString())
+        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
+        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    try (SluiceServer server = SluiceServer.start(config)) {
+      String url = server.url();
+      String kafka = server.bootstrapServers();
+      ksql(url, "CREATE STREAM clicks (click_id STRING KEY, user_id STRING) WITH (KAFKA_TOPIC='clicks',"
+          + " VALUE_FORMAT='JSON', PARTITIONS=4);");
+      ksql(url, "CREATE TABLE users (user_id STRING PRIMARY KEY, region STRING) WITH (KAFKA_TOPIC='users',"
+          + " VALUE_FORMAT='JSON', PARTITIONS=4);");
+      ksql(url, "CREATE STREAM clicks_by_region AS SELECT c.user_id, c.click_id, u.region FROM clicks c"
+          + " LEFT JOIN users u ON c.user_id = u.user_id;");
+      for (int i = 0; i < 16; i++) {
+        produce(kafka, "users", "user" + i, "{\"REGION\":\"r" + i + "\"}", T);
+      }
+      Thread.sleep(1000);
+      for (int i = 0; i < 16; i++) {
+        produce(kafka, "clicks", "click" + i, "{\"USER_ID\":\"user" + i + "\"}", T + 1000);
+      }
+      List<String> joined = await(kafka, "CLICKS_BY_REGION", rows -> rows.size() >= 16);
+      assertThat(joined).hasSize(16);
+      for (int i = 0; i < 16; i++) {
+        assertThat(joined).contains("user" + i + "={\"CLICK_ID\":\"click" + i + "\",\"REGION\":\"r" + i + "\"}");
+      }
+    }
+  }
+
   /** The last count of each page's window, keyed {@code page@windowStart}, once {@code expected} is reached. */
   private static Map<String, Long> latestCounts(String kafka, Map<String, Long> expected) throws Exception {
     Map<String, Long> latest = new LinkedHashMap<>();

@@ -489,7 +489,9 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     List<Column> keyColumns = step.schema().columns().subList(0, keys);
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
-    Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of()) : INTERNAL;
+    Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of())
+        : step.keyFormats() != null ? new Formats(step.keyFormats().keyFormat(), "JSON",
+            step.keyFormats().properties()) : INTERNAL;
     int width = step.schema().columns().size();
     return Flow.of(input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
         .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))

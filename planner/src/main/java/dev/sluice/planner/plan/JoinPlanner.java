@@ -34,6 +34,9 @@ import java.util.Set;
  * {@link JoinQueryPlanner} plans the rest of the query.
  */
 final class JoinPlanner {
+  /** The partitioning of sides that are both re-keyed: the internal key format. */
+  private static final Formats INTERNAL = new Formats("JSON", "JSON", Map.of());
+
   private final Catalog catalog;
   private final FunctionRegistry functions;
   private final PhysicalPlanner planner;
@@ -59,9 +62,11 @@ final class JoinPlanner {
    * @param keyExpressions the join expressions equal to the key, alias-qualified, as text
    * @param keyNames the columns a user may select as the key, for a join
    * @param keyColumn the joined row's join-key column (null for a source or a foreign-key join)
+   * @param partitioning the key format by whose bytes the step's records are partitioned
    */
   record Planned(ExecStep step, List<JoinScope.Alias> aliases, boolean leaf, List<String> keyColumns,
-      Set<String> keyExpressions, List<KeyName> keyNames, String keyColumn, boolean foreignKey, JoinType type) {
+      Set<String> keyExpressions, List<KeyName> keyNames, String keyColumn, boolean foreignKey, JoinType type,
+      Formats partitioning) {
     boolean table() {
       return PhysicalPlanner.isTable(step);
     }
@@ -198,17 +203,20 @@ final class JoinPlanner {
       return foreignKey(join, left, right, leftOver, rightOver, type, got, prefix);
     }
 
-    // Re-key streams whose key is not the join expression; the key is then the row's first column.
+    // Re-key streams whose key is not the join expression; the key is then the row's first column. A side
+    // re-keyed against one that is not is partitioned in the other side's key format, as its topic is.
     ExecStep leftStep = left.step();
     String leftText = qualifiedText(local, leftExpr);
     boolean leftRekeyed = !(leftColumn != null && left.keyColumns().contains(leftColumn))
         && !left.keyExpressions().contains(leftText);
+    boolean rightRekeyed = rightColumn == null || !right.keyColumns().contains(rightColumn);
+    Formats partitioning = !leftRekeyed ? left.partitioning() : !rightRekeyed ? right.partitioning() : INTERNAL;
     if (leftRekeyed) {
-      leftStep = rekey(left.step(), leftOver, prefix, "Left");
+      leftStep = rekey(left.step(), leftOver, prefix, "Left", partitioning);
     }
     ExecStep rightStep = right.step();
-    if (rightColumn == null || !right.keyColumns().contains(rightColumn)) {
-      rightStep = rekey(right.step(), rightOver, prefix, "Right");
+    if (rightRekeyed) {
+      rightStep = rekey(right.step(), rightOver, prefix, "Right", partitioning);
     }
     SqlType leftType = keyType(leftStep, leftRekeyed, leftColumn != null ? leftColumn : left.keyColumn());
     SqlType rightType = keyType(rightStep, rightStep != right.step(), rightColumn);
@@ -268,7 +276,7 @@ final class JoinPlanner {
       keyExpressions.add(qualifiedText(local, rightExpr));
     }
     return new Planned(step, local.aliases(), false, keyColumns, keyExpressions, keyNames, keyColumn, false,
-        type);
+        type, partitioning);
   }
 
   private Planned foreignKey(Relation.Join join, Planned left, Planned right, Expression leftOver,
@@ -311,7 +319,8 @@ final class JoinPlanner {
     List<KeyName> keyNames = alias.source().schema().keyColumns().stream()
         .map(c -> new KeyName(alias.name() + "." + c.name(), JoinScope.column(alias.name(), c.name()))).toList();
     return new Planned(step, concat(left.aliases(), right.aliases()), false,
-        keyNames.stream().map(KeyName::column).toList(), Set.of(), keyNames, null, true, type);
+        keyNames.stream().map(KeyName::column).toList(), Set.of(), keyNames, null, true, type,
+        left.partitioning());
   }
 
   /** A source of a join, or the join below. */
@@ -332,7 +341,12 @@ final class JoinPlanner {
             source.schema(), source.timestamp(), true);
     List<Column> keys = ds.schema().keyColumns();
     List<String> keyColumns = keys.size() == 1 ? List.of(keys.get(0).name()) : List.of();
-    return new Planned(step, List.of(alias), true, keyColumns, Set.of(), List.of(), null, false, null);
+    Formats formats = source.formats();
+    Map<String, String> keyOptions = new java.util.HashMap<>(formats.properties());
+    keyOptions.keySet().removeIf(option -> !option.startsWith("KEY_"));
+    Formats partitioning = new Formats(formats.keyFormat(), "JSON", keyOptions);
+    return new Planned(step, List.of(alias), true, keyColumns, Set.of(), List.of(), null, false, null,
+        partitioning);
   }
 
   /**
@@ -349,7 +363,7 @@ final class JoinPlanner {
   }
 
   /** A stream re-keyed on {@code key}: a Calc puts the key first, then a repartition makes it the key. */
-  private ExecStep rekey(ExecStep input, Expression key, String prefix, String role) {
+  private ExecStep rekey(ExecStep input, Expression key, String prefix, String role, Formats partitioning) {
     List<SelectItem> items = new ArrayList<>();
     Position p = key.pos();
     items.add(new SelectItem.SingleColumn(p, key, Optional.of("__" + prefix + role + "_KEY")));
@@ -368,7 +382,7 @@ final class JoinPlanner {
       columns.add(new Column(c.name(), c.type(), i == 0 ? Column.Namespace.KEY : Column.Namespace.VALUE));
     }
     return new StreamSelectKey(prefix + "Join-" + role.toLowerCase(java.util.Locale.ROOT), keyed, 1,
-        new LogicalSchema(columns));
+        new LogicalSchema(columns), partitioning);
   }
 
   /** The Calc of {@code items} over the rows of {@code input}, typed and checked by Calcite. */
