@@ -9,6 +9,7 @@ import dev.sluice.planner.plan.ExecStep;
 import dev.sluice.planner.plan.ExecStepVisitor;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.StreamCalc;
+import dev.sluice.planner.plan.StreamFlatMap;
 import dev.sluice.planner.plan.StreamSelectKey;
 import dev.sluice.planner.plan.StreamSink;
 import dev.sluice.planner.plan.StreamSource;
@@ -456,6 +457,14 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
             .withKeySerde(serdes.key(keyColumns, internal, queryId))
             .withValueSerde(serdes.value(rowColumns, internal, queryId))));
+  }
+
+  @Override
+  public Flow visit(StreamFlatMap step) {
+    Flow input = step.input().accept(this);
+    KStream<Object[], Object[]> rows = stream(input, step.name()).processValues(() -> new FlatMapRows(step),
+        Named.as(step.name()));
+    return new Flow(rows, null, input.windowed(), input.session());
   }
 
   private static Object[] pick(Object[] row, int[] indexes) {

@@ -20,9 +20,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = TableSource.class, name = "tableSourceV1"),
     @JsonSubTypes.Type(value = TableCalc.class, name = "tableCalcV1"),
     @JsonSubTypes.Type(value = Aggregate.class, name = "aggregateV1"),
+    @JsonSubTypes.Type(value = StreamFlatMap.class, name = "streamFlatMapV1"),
 })
 public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey, TableSource,
-    TableCalc, Aggregate {
+    TableCalc, Aggregate, StreamFlatMap {
 
   /** The stable operator name of the step; Kafka Streams processors and topics are named after it. */
   String name();

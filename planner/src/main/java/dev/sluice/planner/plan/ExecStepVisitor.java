@@ -15,4 +15,6 @@ public interface ExecStepVisitor<R> {
   R visit(TableCalc step);
 
   R visit(Aggregate step);
+
+  R visit(StreamFlatMap step);
 }

@@ -60,6 +60,9 @@ public final class PhysicalPlanner {
 
   /** Plans {@code query}, the body of a statement that creates {@code sinkName} (named in error messages). */
   public PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    if (TableFunctionPlanner.usesTableFunctions(query, functions)) {
+      return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent);
+    }
     if (AggregatePlanner.aggregates(query)) {
       return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
@@ -193,7 +196,7 @@ public final class PhysicalPlanner {
     return new StreamCalc(stepName, input, filter, projections, new LogicalSchema(columns));
   }
 
-  private static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
+  static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
     if (result.keyColumns().size() < ds.schema().keyColumns().size()) {
       String key = ds.schema().keyColumns().get(0).name();
       throw SluiceException.statement(query.pos(), "Key missing from projection (ie, SELECT)."
