@@ -56,8 +56,13 @@ final class DdlExecutor {
     }
     String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
     String valueFormat = with.valueFormat(null);
+    Map<String, String> formatProperties = new java.util.HashMap<>(with.formatProperties(Map.of()));
+    formatProperties.putAll(with.window());
+    if (formatProperties.containsKey("WINDOW_TYPE") && schema.keyColumns().isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Windowed sources require a key column.");
+    }
     DataSource source = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
-        with.formatProperties(Map.of()), text, stmt.source(), with.timestamp(schema));
+        formatProperties, text, stmt.source(), with.timestamp(schema));
     ctx.serdes.key(schema.keyColumns(), Sources.formats(source), "validation");
     ctx.serdes.value(schema.valueColumns(), Sources.formats(source), "validation");
 
@@ -141,7 +146,7 @@ final class DdlExecutor {
       if (!names.add(column.name())) {
         throw SluiceException.statement(column.pos(), "Duplicate column names: " + column.name());
       }
-      if (PseudoColumns.isPseudo(column.name())) {
+      if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
         throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
       }
       SqlType type;

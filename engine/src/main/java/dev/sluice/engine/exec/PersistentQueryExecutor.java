@@ -59,7 +59,7 @@ final class PersistentQueryExecutor {
           + " AS SELECT statement instead.");
     }
     DataSource input = planned.source();
-    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
+    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE_AS);
     String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
     LogicalSchema schema = keyFirst(planned.schema());
     if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()) {

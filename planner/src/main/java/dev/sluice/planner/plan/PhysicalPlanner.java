@@ -71,7 +71,10 @@ public final class PhysicalPlanner {
     }
     QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
     DataSource ds = converted.source();
-    checkNotWindowed(ds, (dev.sluice.parser.ast.Relation.Source) query.from());
+    if (persistent && ds.isWindowed() && !ds.isStream()) {
+      throw SluiceException.statement(query.from().pos(), "KSQL does not support persistent queries on windowed"
+          + " tables.");
+    }
     ExecStep root;
     if (ds.isStream()) {
       root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
@@ -94,11 +97,11 @@ public final class PhysicalPlanner {
     }
   }
 
-  /** Windowed sources (WINDOW_TYPE) cannot be read yet: their keys carry a window. */
+  /** Re-keying and aggregating windowed sources (WINDOW_TYPE) are not supported yet. */
   static void checkNotWindowed(DataSource ds, dev.sluice.parser.ast.Relation.Source from) {
-    if (ds.formatProperties().containsKey("WINDOW_TYPE")) {
-      throw SluiceException.statement(from.pos(), "Queries over windowed sources are not supported yet: "
-          + ds.name() + " has windowed keys.");
+    if (ds.isWindowed()) {
+      throw SluiceException.statement(from.pos(), "Aggregating or re-partitioning windowed sources is not"
+          + " supported yet: " + ds.name() + " has windowed keys.");
     }
   }
 
@@ -113,10 +116,18 @@ public final class PhysicalPlanner {
     return step.inputs().stream().anyMatch(PhysicalPlanner::isTable);
   }
 
-  /** The window of the plan's result keys, if it ends with a windowed aggregation. */
+  /** The window of the plan's result keys: that of a windowed aggregation, or of a windowed source's keys. */
   public static Optional<Aggregate.Window> window(ExecStep step) {
     if (step instanceof Aggregate a) {
       return a.window();
+    }
+    Formats sourceFormats = step instanceof StreamSource s ? s.formats()
+        : step instanceof TableSource t ? t.formats() : null;
+    if (sourceFormats != null && sourceFormats.properties().containsKey("WINDOW_TYPE")) {
+      String size = sourceFormats.properties().get("WINDOW_SIZE");
+      long sizeMs = size == null ? 0 : Long.parseLong(size);
+      return Optional.of(new Aggregate.Window(sourceFormats.properties().get("WINDOW_TYPE"), sizeMs, sizeMs,
+          Optional.empty(), Optional.empty()));
     }
     for (ExecStep input : step.inputs()) {
       Optional<Aggregate.Window> w = window(input);
@@ -137,6 +148,11 @@ public final class PhysicalPlanner {
     List<Column> columns = new ArrayList<>(ds.schema().columns());
     for (int i = 0; i < PseudoColumns.NAMES.size(); i++) {
       columns.add(new Column(PseudoColumns.NAMES.get(i), PseudoColumns.TYPES.get(i), Column.Namespace.VALUE));
+    }
+    if (ds.isWindowed()) {
+      for (String bound : PseudoColumns.WINDOW_NAMES) {
+        columns.add(new Column(bound, dev.sluice.planner.schema.SqlType.BIGINT, Column.Namespace.VALUE));
+      }
     }
     return new StreamSource("Source", ds.name(), ds.topic(),
         new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns),

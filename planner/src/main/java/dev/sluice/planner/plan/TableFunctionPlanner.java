@@ -76,7 +76,6 @@ final class TableFunctionPlanner {
     if (!ds.isStream()) {
       throw SluiceException.statement(from.pos(), "Table source is not supported with table functions");
     }
-    PhysicalPlanner.checkNotWindowed(ds, from);
     Position pos = query.pos();
 
     // The distinct table function calls of the select list, each computed once.
