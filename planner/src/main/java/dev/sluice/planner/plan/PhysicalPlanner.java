@@ -60,6 +60,10 @@ public final class PhysicalPlanner {
 
   /** Plans {@code query}, the body of a statement that creates {@code sinkName} (named in error messages). */
   public PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    query = MagicTimestamps.rewrite(query);
+    if (persistent && !AggregatePlanner.aggregates(query)) {
+      checkNoReservedNames(query);
+    }
     if (TableFunctionPlanner.usesTableFunctions(query, functions)) {
       return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent);
     }
@@ -88,6 +92,29 @@ public final class PhysicalPlanner {
       checkKeyColumnsKept(ds, root.schema(), query);
     }
     return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
+  }
+
+  /**
+   * A sink may not have a column named like a pseudo-column (ROWTIME, ROWPARTITION, ROWOFFSET) or a window
+   * bound (WINDOWSTART, WINDOWEND): ksqlDB reserves the names, as the sink's own pseudo-columns.
+   */
+  private static void checkNoReservedNames(Query query) {
+    for (dev.sluice.parser.ast.SelectItem item : query.select()) {
+      if (!(item instanceof dev.sluice.parser.ast.SelectItem.SingleColumn single)) {
+        continue;
+      }
+      if (single.alias().isPresent()) {
+        String alias = single.alias().get();
+        if (PseudoColumns.isPseudo(alias) || PseudoColumns.isWindowBound(alias)) {
+          throw SluiceException.statement(single.pos(), "`" + alias + "` is a reserved column name. You cannot"
+              + " use it as an alias for a column.");
+        }
+      } else if (single.expression() instanceof dev.sluice.parser.ast.Expression.ColumnRef ref
+          && (PseudoColumns.isPseudo(ref.name()) || PseudoColumns.isWindowBound(ref.name()))) {
+        throw SluiceException.statement(single.pos(), "Reserved column name in select: `" + ref.name() + "`."
+            + " Please remove or alias the column.");
+      }
+    }
   }
 
   static void checkStream(DataSource ds, Query query) {
