@@ -42,6 +42,11 @@ final class DdlExecutor {
           + stmt.name() + "': A " + existing.get().kind().name().toLowerCase(Locale.ROOT)
           + " with the same name already exists");
     }
+    if (stmt.orReplace() && (stmt.source() || existing.map(DataSource::source).orElse(false))) {
+      throw SluiceException.statement(stmt.pos(), "Cannot add " + kind.toLowerCase(Locale.ROOT) + " '"
+          + stmt.name() + "': CREATE OR REPLACE is not supported on source " + kind.toLowerCase(Locale.ROOT)
+          + "s.");
+    }
     if (existing.isPresent() && !ctx.metaStore.writers(stmt.name()).isEmpty()) {
       throw SluiceException.statement(stmt.pos(), "Cannot replace " + stmt.name()
           + ": it is written by a query. Use CREATE OR REPLACE ... AS SELECT instead.");
@@ -56,8 +61,13 @@ final class DdlExecutor {
     }
     String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
     String valueFormat = with.valueFormat(null);
+    Map<String, String> formatProperties = new java.util.HashMap<>(with.formatProperties(Map.of()));
+    formatProperties.putAll(with.window());
+    if (formatProperties.containsKey("WINDOW_TYPE") && schema.keyColumns().isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Windowed sources require a key column.");
+    }
     DataSource source = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
-        with.formatProperties(Map.of()), text, stmt.source(), with.timestamp(schema));
+        formatProperties, text, stmt.source(), with.timestamp(schema));
     ctx.serdes.key(schema.keyColumns(), Sources.formats(source), "validation");
     ctx.serdes.value(schema.valueColumns(), Sources.formats(source), "validation");
 
@@ -80,6 +90,69 @@ final class DdlExecutor {
     ctx.submit(commandId(stmt.kind(), stmt.name(), "create"), new Command.CreateSource(text, source,
         stmt.orReplace()));
     return Optional.of(status(text, stmt.kind(), stmt.name(), "create", kind + " created"));
+  }
+
+  /**
+   * ALTER STREAM/TABLE ... ADD COLUMN, as ksqlDB has it: value columns appended to a source declared over a
+   * topic (not a read-only SOURCE one, nor the sink of a query), for records that already carry them or will.
+   * Queries already running keep the schema they were planned with.
+   */
+  KsqlEntity alter(String text, Statement.AlterSource stmt) {
+    String kind = stmt.kind().name().toLowerCase(Locale.ROOT);
+    DataSource ds = ctx.metaStore.source(stmt.name()).orElseThrow(() ->
+        SluiceException.statement(stmt.pos(), "Source " + stmt.name() + " does not exist."));
+    if (ds.kind() != stmt.kind()) {
+      throw SluiceException.statement(stmt.pos(), "Incompatible data source type is " + ds.kind().name()
+          + ", but statement was ALTER " + stmt.kind().name());
+    }
+    if (ds.source()) {
+      throw SluiceException.statement(stmt.pos(), "Cannot alter " + kind + " '" + ds.name() + "': ALTER operations"
+          + " are not supported on source " + kind + "s.");
+    }
+    if (createdByQuery(ds)) {
+      throw SluiceException.statement(stmt.pos(), "ALTER command is not supported for CREATE ... AS statements.");
+    }
+    List<dev.sluice.planner.schema.Column> columns = new java.util.ArrayList<>(ds.schema().columns());
+    for (ColumnDef column : stmt.columns()) {
+      if (column.constraint() != ColumnDef.Constraint.NONE) {
+        throw SluiceException.statement(column.pos(), "ALTER can only add value columns.");
+      }
+      if (ds.schema().find(column.name()).isPresent()
+          || columns.stream().anyMatch(c -> c.name().equals(column.name()))) {
+        throw SluiceException.statement(column.pos(), "Cannot add column `" + column.name() + "` to schema. A"
+            + " column with the same name already exists.");
+      }
+      if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
+        throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
+      }
+      SqlType type;
+      try {
+        type = SqlType.fromAst(column.type());
+      } catch (IllegalArgumentException e) {
+        throw SluiceException.statement(column.type().pos(), e.getMessage());
+      }
+      columns.add(new dev.sluice.planner.schema.Column(column.name(), type,
+          dev.sluice.planner.schema.Column.Namespace.VALUE));
+    }
+    DataSource altered = new DataSource(ds.name(), ds.kind(), new LogicalSchema(columns), ds.topic(),
+        ds.keyFormat(), ds.valueFormat(), ds.formatProperties(), ds.statement(), ds.source(), ds.timestampColumn());
+    ctx.serdes.value(altered.schema().valueColumns(), Sources.formats(altered), "validation");
+    ctx.submit(commandId(stmt.kind(), stmt.name(), "alter"), new Command.CreateSource(text, altered, true));
+    return status(text, stmt.kind(), stmt.name(), "alter",
+        (stmt.kind() == SourceKind.STREAM ? "Stream" : "Table") + " altered");
+  }
+
+  /** Whether {@code ds} is the sink of a CREATE ... AS SELECT (even once its query is terminated). */
+  private boolean createdByQuery(DataSource ds) {
+    if (!ctx.metaStore.writers(ds.name()).isEmpty()) {
+      return true;
+    }
+    try {
+      return dev.sluice.parser.SqlParser.parse(ds.statement()).get(0).statement()
+          instanceof Statement.CreateAsSelect;
+    } catch (RuntimeException e) {
+      return false; // a statement text that no longer parses alone (variables): not a CREATE ... AS
+    }
   }
 
   Optional<KsqlEntity> drop(String text, Statement.DropSource stmt) {
@@ -141,7 +214,7 @@ final class DdlExecutor {
       if (!names.add(column.name())) {
         throw SluiceException.statement(column.pos(), "Duplicate column names: " + column.name());
       }
-      if (PseudoColumns.isPseudo(column.name())) {
+      if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
         throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
       }
       SqlType type;

@@ -60,7 +60,7 @@ final class PersistentQueryExecutor {
           + " AS SELECT statement instead.");
     }
     DataSource input = planned.source();
-    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
+    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE_AS);
     String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
     LogicalSchema schema = keyFirst(planned.schema());
     if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()) {
@@ -133,6 +133,14 @@ final class PersistentQueryExecutor {
           + "\nResult schema is " + keyFirst(planned.schema()).toSql()
           + "\nSink schema is " + target.schema().toSql());
     }
+    String resultWindow = PhysicalPlanner.window(planned.root()).map(w -> w.type()).orElse("none");
+    String sinkWindow = target.formatProperties().getOrDefault("WINDOW_TYPE", "none");
+    if (!resultWindow.equalsIgnoreCase(sinkWindow)) {
+      // The sink's keys would mix windowed and plain layouts, unreadable for every consumer of the topic.
+      throw SluiceException.statement(stmt.pos(), "Incompatible key windowing between results and sink: the"
+          + " results' keys are " + describeWindow(resultWindow) + ", " + target.name() + "'s are "
+          + describeWindow(sinkWindow) + ".");
+    }
     String queryId = "INSERTQUERY_" + ctx.nextCommandNumber();
     StreamSink sinkStep = new StreamSink("Sink", planned.root(), target.topic(),
         new Formats(target.keyFormat(), target.valueFormat(), target.formatProperties()), planned.schema(),
@@ -181,5 +189,9 @@ final class PersistentQueryExecutor {
     List<Column> columns = new ArrayList<>(schema.keyColumns());
     columns.addAll(schema.valueColumns());
     return new LogicalSchema(columns);
+  }
+
+  private static String describeWindow(String type) {
+    return type.equals("none") ? "not windowed" : "windowed (" + type.toUpperCase(Locale.ROOT) + ")";
   }
 }

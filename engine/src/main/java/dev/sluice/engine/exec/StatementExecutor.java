@@ -93,6 +93,8 @@ public final class StatementExecutor implements AutoCloseable {
         return ddl.create(text, c);
       } else if (s instanceof Statement.DropSource d) {
         return ddl.drop(text, d);
+      } else if (s instanceof Statement.AlterSource a) {
+        return Optional.of(ddl.alter(text, a));
       } else if (s instanceof Statement.CreateAsSelect c) {
         return Optional.of(persistent.createAsSelect(text, c));
       } else if (s instanceof Statement.InsertInto i) {

@@ -25,6 +25,10 @@ final class WithClause {
   static final Set<String> CREATE = Set.of("KAFKA_TOPIC", "KEY_FORMAT", "VALUE_FORMAT", "FORMAT", "PARTITIONS",
       "REPLICAS", "RETENTION_MS", "CLEANUP_POLICY", "TIMESTAMP", "TIMESTAMP_FORMAT", "WRAP_SINGLE_VALUE",
       "VALUE_DELIMITER", "KEY_DELIMITER", "WINDOW_TYPE", "WINDOW_SIZE");
+  /** CREATE ... AS SELECT: a sink's window comes from its query, never from WITH. */
+  static final Set<String> CREATE_AS = CREATE.stream()
+      .filter(p -> !p.equals("WINDOW_TYPE") && !p.equals("WINDOW_SIZE")).collect(java.util.stream.Collectors.toSet());
+  private static final List<String> WINDOW_TYPES = List.of("SESSION", "HOPPING", "TUMBLING");
 
   private final Map<String, Literal> properties;
   private final Node statement;
@@ -38,12 +42,69 @@ final class WithClause {
       throw SluiceException.statement(properties.get(unknown.iterator().next()).pos(),
           "Invalid config variable(s) in the WITH clause: " + String.join(",", unknown));
     }
-    for (String unsupported : List.of("WINDOW_TYPE", "WINDOW_SIZE")) {
-      if (properties.containsKey(unsupported)) {
-        throw SluiceException.statement(properties.get(unsupported).pos(),
-            "The WITH property " + unsupported + " is not supported yet.");
+  }
+
+  /**
+   * WINDOW_TYPE and WINDOW_SIZE of a source over windowed keys, as the format properties the serdes read:
+   * the type upper case, the size in milliseconds (time windows only). Empty without WINDOW_TYPE.
+   */
+  Map<String, String> window() {
+    Optional<String> type = string("WINDOW_TYPE").map(t -> t.trim().toUpperCase(Locale.ROOT));
+    Optional<String> size = string("WINDOW_SIZE");
+    if (type.isEmpty()) {
+      if (size.isPresent()) {
+        throw SluiceException.statement(pos("WINDOW_SIZE"), "WINDOW_SIZE is only valid with WINDOW_TYPE.");
       }
+      return Map.of();
     }
+    if (!WINDOW_TYPES.contains(type.get())) {
+      throw SluiceException.statement(pos("WINDOW_TYPE"), "Configuration WINDOW_TYPE is invalid: Invalid value '"
+          + string("WINDOW_TYPE").get() + "'. Valid values are: " + String.join(", ", WINDOW_TYPES));
+    }
+    if (type.get().equals("SESSION")) {
+      if (size.isPresent()) {
+        throw SluiceException.statement(pos("WINDOW_SIZE"), "WINDOW_SIZE should not be set for SESSION windows.");
+      }
+      return Map.of("WINDOW_TYPE", type.get());
+    }
+    if (size.isEmpty()) {
+      throw SluiceException.statement(pos("WINDOW_TYPE"), "Tumbling and Hopping window types should set"
+          + " WINDOW_SIZE in the WITH clause.");
+    }
+    long millis;
+    try {
+      millis = durationMillis(size.get());
+    } catch (IllegalArgumentException e) {
+      throw SluiceException.statement(pos("WINDOW_SIZE"), "Configuration WINDOW_SIZE is invalid: Invalid"
+          + " duration: '" + size.get() + "'. " + e.getMessage());
+    }
+    return Map.of("WINDOW_TYPE", type.get(), "WINDOW_SIZE", Long.toString(millis));
+  }
+
+  /** ksqlDB's duration syntax: a whole number and a time unit, singular or plural ({@code 10 SECONDS}). */
+  private static long durationMillis(String text) {
+    String[] parts = text.trim().split("\\s+");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("Expected 2 tokens, got: " + parts.length);
+    }
+    long amount;
+    try {
+      amount = Long.parseLong(parts[0]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Not numeric: '" + parts[0] + "'");
+    }
+    String unit = parts[1].toUpperCase(Locale.ROOT);
+    java.util.concurrent.TimeUnit timeUnit;
+    try {
+      timeUnit = java.util.concurrent.TimeUnit.valueOf(unit.endsWith("S") ? unit : unit + "S");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown time unit: '" + unit + "'");
+    }
+    long millis = timeUnit.toMillis(amount);
+    if (millis <= 0) {
+      throw new IllegalArgumentException("A window size must be at least one millisecond.");
+    }
+    return millis;
   }
 
   Optional<String> string(String name) {

@@ -43,7 +43,8 @@ final class ColumnTimestampExtractor implements TimestampExtractor {
 
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-    Object[] row = (Object[]) (inKey ? record.key() : record.value());
+    Object key = record.key() instanceof org.apache.kafka.streams.kstream.Windowed<?> w ? w.key() : record.key();
+    Object[] row = (Object[]) (inKey ? key : record.value());
     if (row == null) {
       return record.timestamp(); // a tombstone or an unreadable record: the source drops it anyway
     }

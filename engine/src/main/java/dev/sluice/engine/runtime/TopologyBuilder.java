@@ -9,6 +9,7 @@ import dev.sluice.planner.plan.ExecStep;
 import dev.sluice.planner.plan.ExecStepVisitor;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.StreamCalc;
+import dev.sluice.planner.plan.StreamFlatMap;
 import dev.sluice.planner.plan.StreamSelectKey;
 import dev.sluice.planner.plan.StreamSink;
 import dev.sluice.planner.plan.StreamSource;
@@ -109,12 +110,16 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
 
   @Override
   public Flow visit(StreamSource step) {
-    return Flow.of(sourceRows(step));
+    return new Flow(sourceRows(step), null, WindowedKeys.windowed(step.formats()),
+        WindowedKeys.session(step.formats()));
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private KStream<Object[], Object[]> sourceRows(StreamSource step) {
+    boolean windowed = WindowedKeys.windowed(step.formats());
+    Serde<Object[]> keySerde = serdes.key(step.sourceSchema().keyColumns(), step.formats(), queryId);
     Consumed<Object[], Object[]> consumed = Consumed.with(
-        serdes.key(step.sourceSchema().keyColumns(), step.formats(), queryId),
+        windowed ? (Serde) WindowedKeys.serde(keySerde, step.formats()) : keySerde,
         serdes.value(step.sourceSchema().valueColumns(), step.formats(), queryId))
         .withName(step.name());
     if (step.timestamp().isPresent()) {
@@ -130,35 +135,49 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
             if (record.value() == RowSerde.UNREADABLE) {
               return; // already in the processing log
             }
-            if (record.value() == null) {
+            Object recordKey = record.key();
+            org.apache.kafka.streams.kstream.Window window = null;
+            if (recordKey instanceof Windowed<?> w) {
+              window = w.window();
+              recordKey = w.key();
+            }
+            if (record.value() == null && window == null) {
               context().forward(record); // a null value: forwarded, see Tombstones
               return;
             }
-            Object[] row = new Object[keys + values + 3];
-            Object[] key = record.key();
+            Object[] row = new Object[keys + values + (window == null ? 3 : 5)];
+            Object[] key = (Object[]) recordKey;
             if (key != null) {
               System.arraycopy(key, 0, row, 0, Math.min(keys, key.length));
             }
-            System.arraycopy(record.value(), 0, row, keys, values);
+            if (record.value() != null) {
+              System.arraycopy(record.value(), 0, row, keys, values);
+            }
             RecordMetadata meta = context().recordMetadata().orElse(null);
             row[keys + values] = record.timestamp();
             row[keys + values + 1] = meta == null ? null : meta.partition();
             row[keys + values + 2] = meta == null ? null : meta.offset();
-            context().forward(record.withValue(row));
+            if (window != null) {
+              row[keys + values + 3] = window.start();
+              row[keys + values + 4] = window.end();
+            }
+            // A windowed key is no key row, so a null value travels as a marked row (see Tombstones).
+            context().forward(record.withValue(record.value() == null ? Tombstones.mark(row) : row));
           }
         }, Named.as(step.name() + ".Rows"));
   }
 
   @Override
   public Flow visit(StreamCalc step) {
-    KStream<Object[], Object[]> input = stream(step.input().accept(this), step.name());
+    Flow inputFlow = step.input().accept(this);
+    KStream<Object[], Object[]> input = stream(inputFlow, step.name());
     CalcCompiler.Compiled compiled = compiler.compile(step);
     int width = step.schema().columns().size();
     int inputWidth = step.input().schema().columns().size();
     boolean filters = step.filter().isPresent();
     int[] decimalColumns = decimalColumns(step.schema());
     int[] decimalScales = decimalColumns.length == 0 ? new int[0] : scales(step.schema(), decimalColumns);
-    return Flow.of(input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
+    return new Flow(input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
       private final RowFunction function = compiled.newInstance();
       private final DataContext root = new StreamDataContext();
       /** An output row a filtered-out record left unused: rows are allocated only for rows that pass. */
@@ -203,7 +222,7 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
             meta == null ? null : meta.topic(), null);
         processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
       }
-    }, Named.as(step.name())));
+    }, Named.as(step.name())), null, inputFlow.windowed(), inputFlow.session());
   }
 
   @Override
@@ -266,15 +285,23 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
     KTable<Object[], Object[]> table;
+    boolean windowed = WindowedKeys.windowed(step.formats());
+    if (windowed) {
+      // A table deletes on a null value: undo the marking the rows of a windowed key need (see sourceRows).
+      int width = step.schema().columns().size();
+      stream = stream.mapValues(row -> Tombstones.isTombstone(row, width) ? null : row,
+          Named.as(step.name() + ".Tombstones"));
+    }
     if (step.materialized()) {
+      Serde<Object[]> keySerde = serdes.key(keyColumns, INTERNAL, queryId);
       table = stream.toTable(Named.as(step.name() + ".ToTable"),
           Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(step.name() + "-Reduce")
-              .withKeySerde(serdes.key(keyColumns, INTERNAL, queryId))
+              .withKeySerde(windowed ? (Serde) WindowedKeys.serde(keySerde, step.formats()) : keySerde)
               .withValueSerde(serdes.value(rowColumns, INTERNAL, queryId)));
     } else {
       table = stream.toTable(Named.as(step.name() + ".ToTable"));
     }
-    return Flow.of((KTable) table);
+    return new Flow(null, (KTable) table, windowed, WindowedKeys.session(step.formats()));
   }
 
   @Override
@@ -498,6 +525,14 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
             .withKeySerde(serdes.key(keyColumns, internal, queryId))
             .withValueSerde(serdes.value(rowColumns, internal, queryId))));
+  }
+
+  @Override
+  public Flow visit(StreamFlatMap step) {
+    Flow input = step.input().accept(this);
+    KStream<Object[], Object[]> rows = stream(input, step.name()).processValues(() -> new FlatMapRows(step),
+        Named.as(step.name()));
+    return new Flow(rows, null, input.windowed(), input.session());
   }
 
   private static Object[] pick(Object[] row, int[] indexes) {

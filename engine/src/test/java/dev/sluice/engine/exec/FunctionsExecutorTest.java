@@ -86,6 +86,25 @@ class FunctionsExecutorTest {
   }
 
   @Test
+  void tableFunctionsAreListedAndDescribedAsTable() {
+    JsonNode list = run("SHOW FUNCTIONS;");
+    boolean sawExplode = false;
+    for (JsonNode f : list.path("functions")) {
+      if (f.path("name").asText().equals("EXPLODE")) {
+        sawExplode = true;
+        assertThat(f.path("type").asText()).isEqualTo("TABLE");
+      }
+    }
+    assertThat(sawExplode).isTrue();
+    JsonNode d = run("DESCRIBE FUNCTION cube_explode;");
+    assertThat(d.path("type").asText()).isEqualTo("TABLE");
+    JsonNode overload = d.path("functions").get(0);
+    // The type of one row's value, not the list the implementation returns.
+    assertThat(overload.path("returnType").asText()).isEqualTo("ARRAY<T>");
+    assertThat(overload.path("argumentTypes").toString()).isEqualTo("[\"ARRAY<T>\"]");
+  }
+
+  @Test
   void describeAnUnknownFunctionFails() {
     assertThatThrownBy(() -> executor.execute("DESCRIBE FUNCTION no_such_fn;", Map.of(), Map.of()))
         .isInstanceOf(StatementFailedException.class)

@@ -74,7 +74,7 @@ public final class QueryConverter {
     DataSource source = catalog.source(((Relation.Source) query.from()).name()).orElseThrow();
 
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-    root.add(source.name(), new SourceTable(source.schema(), pseudoColumns));
+    root.add(source.name(), new SourceTable(source.schema(), pseudoColumns, source.isWindowed()));
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(), typeFactory,

@@ -24,7 +24,9 @@ public final class SluiceOperatorTable {
   public static SqlOperatorTable create(FunctionRegistry registry, JavaTypeFactory typeFactory) {
     // The validator resolves operators by name again, so a standard operator that Sluice replaces (the
     // remainder, and any function of the registry's name: ABS, COALESCE, SUBSTRING...) must not be found.
-    Set<String> names = registry.scalars().keySet();
+    Set<String> names = new java.util.TreeSet<>(registry.scalars().keySet());
+    // Table functions are operators too: the Calc before a FlatMap step computes their lists of values.
+    names.addAll(registry.tables().keySet());
     SqlOperatorTable standard = SqlOperatorTables.of(SqlStdOperatorTable.instance().getOperatorList().stream()
         .filter(op -> op != SqlStdOperatorTable.PERCENT_REMAINDER)
         .filter(op -> !names.contains(op.getName().toUpperCase(Locale.ROOT)))

@@ -16,10 +16,13 @@ import org.apache.calcite.schema.impl.AbstractTable;
 final class SourceTable extends AbstractTable {
   private final LogicalSchema schema;
   private final boolean withPseudoColumns;
+  private final boolean windowed;
 
-  SourceTable(LogicalSchema schema, boolean withPseudoColumns) {
+  /** @param windowed whether the pseudo-columns include the window bounds WINDOWSTART and WINDOWEND */
+  SourceTable(LogicalSchema schema, boolean withPseudoColumns, boolean windowed) {
     this.schema = schema;
     this.withPseudoColumns = withPseudoColumns;
+    this.windowed = windowed;
   }
 
   @Override
@@ -34,6 +37,12 @@ final class SourceTable extends AbstractTable {
       for (int i = 0; i < PseudoColumns.NAMES.size(); i++) {
         names.add(PseudoColumns.NAMES.get(i));
         types.add(TypeConverter.toRel(factory, PseudoColumns.TYPES.get(i)));
+      }
+      if (windowed) {
+        for (String bound : PseudoColumns.WINDOW_NAMES) {
+          names.add(bound);
+          types.add(TypeConverter.toRel(factory, dev.sluice.planner.schema.SqlType.BIGINT));
+        }
       }
     }
     return factory.createStructType(types, names);

@@ -33,4 +33,10 @@ public record DataSource(String name, SourceKind kind, LogicalSchema schema, Str
   public boolean isStream() {
     return kind == SourceKind.STREAM;
   }
+
+  /** Whether the topic's keys carry a window (WINDOW_TYPE): the sink of a windowed aggregation, or declared so. */
+  @JsonIgnore
+  public boolean isWindowed() {
+    return formatProperties.containsKey("WINDOW_TYPE");
+  }
 }

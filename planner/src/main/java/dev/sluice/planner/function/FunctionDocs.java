@@ -41,7 +41,7 @@ public final class FunctionDocs {
     }
   }
 
-  /** A function: SCALAR or AGGREGATE, its category, description, author, version and overloads. */
+  /** A function: SCALAR, AGGREGATE or TABLE, its category, description, author, version and overloads. */
   public record Function(String name, String type, String category, String description, String author,
       String version, List<Overload> overloads) {}
 
@@ -74,6 +74,7 @@ public final class FunctionDocs {
   public static Map<String, Function> functions(FunctionRegistry registry) {
     Map<String, Function> all = new TreeMap<>();
     registry.scalars().forEach((name, overloads) -> all.put(name, scalar(name, overloads)));
+    registry.tables().forEach((name, overloads) -> all.put(name, table(scalar(name, overloads))));
     AGGREGATES.forEach(f -> all.putIfAbsent(f.name(), f));
     return all;
   }
@@ -101,6 +102,15 @@ public final class FunctionDocs {
         first.version(), described);
   }
 
+  /** A table function: typed TABLE, each overload returning the type of one row's value (a list element). */
+  static Function table(Function asScalar) {
+    List<Overload> overloads = asScalar.overloads().stream()
+        .map(o -> new Overload(o.params(), o.returnType().replaceAll("^ARRAY<(.*)>$", "$1"), o.description()))
+        .toList();
+    return new Function(asScalar.name(), TableFunctions.TABLE, asScalar.category(), asScalar.description(),
+        asScalar.author(), asScalar.version(), overloads);
+  }
+
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       System.err.println("usage: FunctionDocs <output.md>");
@@ -124,7 +134,9 @@ public final class FunctionDocs {
         .append("otherwise, and NULL rather than an error for an argument they cannot process. A type written as a\n")
         .append("single letter (`T`, `K`, `V`) stands for any type, the same wherever it appears in one variation;\n")
         .append("`ANY` is any type; a parameter ending in `...` takes any number of arguments. Numbers widen to\n")
-        .append("the parameter's type: INT to BIGINT to DECIMAL to DOUBLE. ")
+        .append("the parameter's type: INT to BIGINT to DECIMAL to DOUBLE. TABLE functions turn each input row\n")
+        .append("into one row per value they return (listed as their return type), in the select list of a stream\n")
+        .append("only: see [table functions](sql.md#table-functions). ")
         .append(all.size()).append(" functions.\n\n");
     md.append("| category | functions |\n| --- | --- |\n");
     byCategory.forEach((category, functions) -> {

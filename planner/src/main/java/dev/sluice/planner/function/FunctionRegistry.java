@@ -18,7 +18,9 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 /**
  * The one place that knows every function: it feeds Calcite's operator table (one operator per name, typed
  * by {@link #resolve}), code generation (through the Java methods), SHOW FUNCTIONS / DESCRIBE FUNCTION and
- * the generated function reference, docs/functions.md.
+ * the generated function reference, docs/functions.md. Table functions ({@link TableFunctions}) are kept
+ * apart from scalars: they resolve and compile the same way, but the planner only accepts them in a
+ * stream's select list, where a FlatMap step turns their list result into rows.
  */
 public final class FunctionRegistry {
 
@@ -52,22 +54,38 @@ public final class FunctionRegistry {
   private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class, MathFunctions.class,
       NullFunctions.class, CollectionFunctions.class, DateTimeFunctions.class, JsonFunctions.class,
       UrlFunctions.class, BytesFunctions.class);
-  private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS);
+  private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS, List.of(TableFunctions.class));
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
+  /** The table functions by name; an overload's Java method returns the list of the rows' values. */
+  private final Map<String, List<ScalarOverload>> tables = new TreeMap<>();
   /** Where each user-defined function came from (its jar); built-ins are absent. */
   private final Map<String, String> paths = new TreeMap<>();
 
   public FunctionRegistry(List<Class<?>> classes) {
+    this(classes, List.of());
+  }
+
+  /** Scalar functions from {@code classes}, table functions from {@code tableClasses}. */
+  public FunctionRegistry(List<Class<?>> classes, List<Class<?>> tableClasses) {
     for (Class<?> type : classes) {
       for (ScalarOverload overload : overloadsOf(type, false)) {
         scalars.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
+      }
+    }
+    for (Class<?> type : tableClasses) {
+      for (ScalarOverload overload : overloadsOf(type, false)) {
+        if (!(overload.signature().returns() instanceof ParamType.ArrayOf)) {
+          throw new IllegalArgumentException(overload.method() + ": a table function must return a List");
+        }
+        tables.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
       }
     }
   }
 
   private FunctionRegistry(FunctionRegistry base) {
     base.scalars.forEach((name, overloads) -> scalars.put(name, new ArrayList<>(overloads)));
+    base.tables.forEach((name, overloads) -> tables.put(name, new ArrayList<>(overloads)));
     paths.putAll(base.paths);
   }
 
@@ -120,7 +138,7 @@ public final class FunctionRegistry {
     FunctionRegistry copy = new FunctionRegistry(this);
     for (ScalarOverload overload : overloads) {
       String name = overload.name();
-      if (scalars.containsKey(name)) {
+      if (scalars.containsKey(name) || tables.containsKey(name)) {
         String other = paths.get(name);
         throw new IllegalArgumentException("User-defined function " + name + " (" + overload.method()
             .getDeclaringClass().getName() + " in " + path + ") has the name of "
@@ -152,9 +170,20 @@ public final class FunctionRegistry {
     return Collections.unmodifiableMap(scalars);
   }
 
-  /** The overloads of {@code name}, or an empty list. */
+  /** Every table function name with its overloads, sorted by name. */
+  public Map<String, List<ScalarOverload>> tables() {
+    return Collections.unmodifiableMap(tables);
+  }
+
+  /** Whether {@code name} (upper case) is a table function such as EXPLODE. */
+  public boolean isTableFunction(String name) {
+    return tables.containsKey(name);
+  }
+
+  /** The overloads of the scalar or table function {@code name}, or an empty list. */
   public List<ScalarOverload> overloads(String name) {
-    return scalars.getOrDefault(name, List.of());
+    List<ScalarOverload> table = tables.get(name);
+    return table != null ? table : scalars.getOrDefault(name, List.of());
   }
 
   /** The overload of {@code name} that {@code args} call, with its return type, or null when none fits. */
@@ -198,6 +227,19 @@ public final class FunctionRegistry {
 
   /** ksqlDB's message for arguments no overload accepts. */
   public String noMatchMessage(String name, List<String> argTypes) {
+    if (isTableFunction(name)) {
+      // ksqlDB words it differently for table functions: lower-case name, named parameters, no hint.
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      return "Function '" + lower + "' does not accept parameters (" + String.join(", ", argTypes) + ").\n"
+          + "Valid alternatives are:\n" + overloads(name).stream().map(o -> {
+            List<String> params = new ArrayList<>();
+            List<String> names = o.paramNames();
+            for (int i = 0; i < names.size(); i++) {
+              params.add(o.signature().params().get(i) + " " + names.get(i));
+            }
+            return lower + "(" + String.join(", ", params) + ")";
+          }).sorted().collect(Collectors.joining("\n"));
+    }
     return "Function '" + name + "' does not accept parameters (" + String.join(", ", argTypes) + ").\n"
         + "Valid alternatives are:\n" + overloads(name).stream()
         .map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"))

@@ -24,9 +24,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = StreamTableJoin.class, name = "streamTableJoinV1"),
     @JsonSubTypes.Type(value = TableTableJoin.class, name = "tableTableJoinV1"),
     @JsonSubTypes.Type(value = ForeignKeyTableJoin.class, name = "foreignKeyTableJoinV1"),
+    @JsonSubTypes.Type(value = StreamFlatMap.class, name = "streamFlatMapV1"),
 })
 public sealed interface ExecStep permits StreamSource, StreamCalc, StreamSink, StreamSelectKey, TableSource,
-    TableCalc, Aggregate, StreamStreamJoin, StreamTableJoin, TableTableJoin, ForeignKeyTableJoin {
+    TableCalc, Aggregate, StreamStreamJoin, StreamTableJoin, TableTableJoin, ForeignKeyTableJoin, StreamFlatMap {
 
   /** The stable operator name of the step; Kafka Streams processors and topics are named after it. */
   String name();

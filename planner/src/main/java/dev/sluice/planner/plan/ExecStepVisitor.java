@@ -23,4 +23,6 @@ public interface ExecStepVisitor<R> {
   R visit(TableTableJoin step);
 
   R visit(ForeignKeyTableJoin step);
+
+  R visit(StreamFlatMap step);
 }

@@ -52,6 +52,7 @@ final class PartitionByPlanner {
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkStream(ds, query);
+    PhysicalPlanner.checkNotWindowed(ds, from);
     List<Expression> keys = query.partitionBy();
     if (keys.size() == 1 && keys.get(0) instanceof Expression.NullLiteral) {
       keys = List.of();

@@ -68,8 +68,15 @@ public final class PhysicalPlanner {
 
   /** Plans {@code query}, the body of a statement that creates {@code sinkName} (named in error messages). */
   public PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
+    query = MagicTimestamps.rewrite(query);
     if (query.from() instanceof dev.sluice.parser.ast.Relation.Join) {
       return new JoinQueryPlanner(catalog, functions, this).plan(query, persistent, sinkName);
+    }
+    if (persistent && !AggregatePlanner.aggregates(query)) {
+      checkNoReservedNames(query);
+    }
+    if (TableFunctionPlanner.usesTableFunctions(query, functions)) {
+      return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent);
     }
     if (AggregatePlanner.aggregates(query)) {
       return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
@@ -79,7 +86,10 @@ public final class PhysicalPlanner {
     }
     QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
     DataSource ds = converted.source();
-    checkNotWindowed(ds, (dev.sluice.parser.ast.Relation.Source) query.from());
+    if (persistent && ds.isWindowed() && !ds.isStream()) {
+      throw SluiceException.statement(query.from().pos(), "KSQL does not support persistent queries on windowed"
+          + " tables.");
+    }
     ExecStep root;
     if (ds.isStream()) {
       root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
@@ -95,6 +105,29 @@ public final class PhysicalPlanner {
     return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
   }
 
+  /**
+   * A sink may not have a column named like a pseudo-column (ROWTIME, ROWPARTITION, ROWOFFSET) or a window
+   * bound (WINDOWSTART, WINDOWEND): ksqlDB reserves the names, as the sink's own pseudo-columns.
+   */
+  private static void checkNoReservedNames(Query query) {
+    for (dev.sluice.parser.ast.SelectItem item : query.select()) {
+      if (!(item instanceof dev.sluice.parser.ast.SelectItem.SingleColumn single)) {
+        continue;
+      }
+      if (single.alias().isPresent()) {
+        String alias = single.alias().get();
+        if (PseudoColumns.isPseudo(alias) || PseudoColumns.isWindowBound(alias)) {
+          throw SluiceException.statement(single.pos(), "`" + alias + "` is a reserved column name. You cannot"
+              + " use it as an alias for a column.");
+        }
+      } else if (single.expression() instanceof dev.sluice.parser.ast.Expression.ColumnRef ref
+          && (PseudoColumns.isPseudo(ref.name()) || PseudoColumns.isWindowBound(ref.name()))) {
+        throw SluiceException.statement(single.pos(), "Reserved column name in select: `" + ref.name() + "`."
+            + " Please remove or alias the column.");
+      }
+    }
+  }
+
   static void checkStream(DataSource ds, Query query) {
     if (!ds.isStream()) {
       throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
@@ -102,11 +135,11 @@ public final class PhysicalPlanner {
     }
   }
 
-  /** Windowed sources (WINDOW_TYPE) cannot be read yet: their keys carry a window. */
+  /** Re-keying and aggregating windowed sources (WINDOW_TYPE) are not supported yet. */
   static void checkNotWindowed(DataSource ds, dev.sluice.parser.ast.Relation.Source from) {
-    if (ds.formatProperties().containsKey("WINDOW_TYPE")) {
-      throw SluiceException.statement(from.pos(), "Queries over windowed sources are not supported yet: "
-          + ds.name() + " has windowed keys.");
+    if (ds.isWindowed()) {
+      throw SluiceException.statement(from.pos(), "Aggregating or re-partitioning windowed sources is not"
+          + " supported yet: " + ds.name() + " has windowed keys.");
     }
   }
 
@@ -122,10 +155,18 @@ public final class PhysicalPlanner {
     return step.inputs().stream().anyMatch(PhysicalPlanner::isTable);
   }
 
-  /** The window of the plan's result keys, if it ends with a windowed aggregation. */
+  /** The window of the plan's result keys: that of a windowed aggregation, or of a windowed source's keys. */
   public static Optional<Aggregate.Window> window(ExecStep step) {
     if (step instanceof Aggregate a) {
       return a.window();
+    }
+    Formats sourceFormats = step instanceof StreamSource s ? s.formats()
+        : step instanceof TableSource t ? t.formats() : null;
+    if (sourceFormats != null && sourceFormats.properties().containsKey("WINDOW_TYPE")) {
+      String size = sourceFormats.properties().get("WINDOW_SIZE");
+      long sizeMs = size == null ? 0 : Long.parseLong(size);
+      return Optional.of(new Aggregate.Window(sourceFormats.properties().get("WINDOW_TYPE"), sizeMs, sizeMs,
+          Optional.empty(), Optional.empty()));
     }
     for (ExecStep input : step.inputs()) {
       Optional<Aggregate.Window> w = window(input);
@@ -146,6 +187,11 @@ public final class PhysicalPlanner {
     List<Column> columns = new ArrayList<>(ds.schema().columns());
     for (int i = 0; i < PseudoColumns.NAMES.size(); i++) {
       columns.add(new Column(PseudoColumns.NAMES.get(i), PseudoColumns.TYPES.get(i), Column.Namespace.VALUE));
+    }
+    if (ds.isWindowed()) {
+      for (String bound : PseudoColumns.WINDOW_NAMES) {
+        columns.add(new Column(bound, dev.sluice.planner.schema.SqlType.BIGINT, Column.Namespace.VALUE));
+      }
     }
     return new StreamSource("Source", ds.name(), ds.topic(),
         new Formats(ds.keyFormat(), ds.valueFormat(), ds.formatProperties()), ds.schema(), new LogicalSchema(columns),
@@ -205,7 +251,7 @@ public final class PhysicalPlanner {
     return new StreamCalc(stepName, input, filter, projections, new LogicalSchema(columns));
   }
 
-  private static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
+  static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
     if (result.keyColumns().size() < ds.schema().keyColumns().size()) {
       String key = ds.schema().keyColumns().get(0).name();
       throw SluiceException.statement(query.pos(), "Key missing from projection (ie, SELECT)."

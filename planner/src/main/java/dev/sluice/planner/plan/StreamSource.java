@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /**
  * Reads a topic as a stream. Emits rows of the source's columns followed by the pseudo-columns
- * ROWTIME, ROWPARTITION and ROWOFFSET, which {@link #schema()} includes.
+ * ROWTIME, ROWPARTITION and ROWOFFSET, which {@link #schema()} includes. When the formats carry a
+ * WINDOW_TYPE, the topic's keys are windowed (as Kafka Streams writes them, WINDOW_SIZE in millis for time
+ * windows): the row then ends with the window's bounds WINDOWSTART and WINDOWEND, and the record keeps its
+ * windowed key.
  *
  * @param sourceName the stream it reads, for DESCRIBE and EXPLAIN
  * @param sourceSchema the declared columns, which the serdes read and write
