@@ -45,9 +45,6 @@ final class JoinQueryPlanner {
         || AggregatePlanner.aggregates(query)) {
       throw SluiceException.statement(query.from().pos(), "Aggregations over joins are not supported yet.");
     }
-    if (!query.partitionBy().isEmpty()) {
-      throw SluiceException.statement(query.from().pos(), "PARTITION BY over joins is not supported yet.");
-    }
     Relation.Join from = (Relation.Join) query.from();
     JoinPlanner joins = new JoinPlanner(catalog, functions, planner);
     List<JoinScope.Alias> aliases = joins.aliases(from);
@@ -58,6 +55,47 @@ final class JoinQueryPlanner {
         ? Optional.of(JoinPlanner.syntheticKeyName(aliases)) : Optional.empty();
     Map<String, String> extra = synthetic.map(s -> Map.of(s, join.keyColumn())).orElse(Map.of());
 
+    boolean partitioned = !query.partitionBy().isEmpty();
+    List<SelectItem> items = items(query, scope, join, synthetic, extra, partitioned);
+    Optional<Expression> where = query.where().map(w -> scope.qualify(w, extra));
+    ExecStep step = join.step();
+    boolean table = PhysicalPlanner.isTable(step);
+    DataSource joined = new DataSource(JOINED, table ? SourceKind.TABLE : SourceKind.STREAM, step.schema(), "",
+        "NONE", "NONE", Map.of(), "", false);
+    Catalog joinedCatalog = name -> name.equals(JOINED) ? Optional.of(joined) : Optional.empty();
+    List<DataSource> sources = aliases.stream().map(JoinScope.Alias::source).toList();
+    Relation.Source joinedFrom = new Relation.Source(from.pos(), JOINED, Optional.empty());
+
+    if (partitioned) {
+      // PARTITION BY applies to the joined rows; its planner names the key from the projection.
+      if (table) {
+        throw SluiceException.statement(query.partitionBy().get(0).pos(), "Invalid use of PARTITION BY: the join"
+            + " produces a TABLE, and a table cannot be re-partitioned.");
+      }
+      List<Expression> keys = query.partitionBy().stream().map(k -> scope.qualify(k, extra)).toList();
+      Query rewritten = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), keys,
+          Optional.empty(), query.emit(), query.limit());
+      return new PartitionByPlanner(joinedCatalog, functions, planner).plan(rewritten, persistent,
+          new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources));
+    }
+    items = selectKey(items, join, synthetic, persistent, sinkName, query.pos());
+    Query projection = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), List.of(),
+        Optional.empty(), Optional.empty(), OptionalInt.empty());
+    QueryConverter.Converted converted = new QueryConverter(joinedCatalog, functions, false).convert(projection);
+    ExecStep root = planner.toStep(converted.optimized(), step, converted.outputNames(), "Project");
+    if (table && root instanceof StreamCalc c) {
+      root = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
+    }
+    return new PhysicalPlanner.PlannedQuery(root, sources.get(0), sources, converted.explainLogical(),
+        converted.explainOptimized());
+  }
+
+  /**
+   * The select list over the joined rows, each item named as ksqlDB names it. With PARTITION BY, {@code *}
+   * lists each source's columns as ksqlDB's joined rows hold them: value columns, pseudo-columns, then keys.
+   */
+  private static List<SelectItem> items(Query query, JoinScope scope, JoinPlanner.Planned join,
+      Optional<String> synthetic, Map<String, String> extra, boolean partitioned) {
     List<SelectItem> items = new ArrayList<>();
     for (SelectItem item : query.select()) {
       if (item instanceof SelectItem.AllColumns all) {
@@ -68,7 +106,7 @@ final class JoinQueryPlanner {
         if (all.source().isEmpty() && synthetic.isPresent()) {
           items.add(column(all.pos(), join.keyColumn(), synthetic.get()));
         }
-        for (String[] c : scope.allColumns(all.source())) {
+        for (String[] c : partitioned ? scope.joinedRowColumns(all.source()) : scope.allColumns(all.source())) {
           String name = JoinScope.column(c[0], c[1]);
           items.add(column(all.pos(), name, name));
         }
@@ -85,24 +123,7 @@ final class JoinQueryPlanner {
         items.add(new SelectItem.StructAll(s.pos(), scope.qualify(s.base(), extra)));
       }
     }
-    items = selectKey(items, join, synthetic, persistent, sinkName, query.pos());
-    Optional<Expression> where = query.where().map(w -> scope.qualify(w, extra));
-
-    ExecStep step = join.step();
-    boolean table = PhysicalPlanner.isTable(step);
-    DataSource joined = new DataSource(JOINED, table ? SourceKind.TABLE : SourceKind.STREAM, step.schema(), "",
-        "NONE", "NONE", Map.of(), "", false);
-    Query projection = new Query(query.pos(), items, new Relation.Source(from.pos(), JOINED, Optional.empty()),
-        Optional.empty(), where, List.of(), List.of(), Optional.empty(), Optional.empty(), OptionalInt.empty());
-    QueryConverter.Converted converted = new QueryConverter(
-        name -> name.equals(JOINED) ? Optional.of(joined) : Optional.empty(), functions, false).convert(projection);
-    ExecStep root = planner.toStep(converted.optimized(), step, converted.outputNames(), "Project");
-    if (table && root instanceof StreamCalc c) {
-      root = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
-    }
-    List<DataSource> sources = aliases.stream().map(JoinScope.Alias::source).toList();
-    return new PhysicalPlanner.PlannedQuery(root, sources.get(0), sources, converted.explainLogical(),
-        converted.explainOptimized());
+    return items;
   }
 
   /**

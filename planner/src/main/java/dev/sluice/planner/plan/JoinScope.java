@@ -114,6 +114,23 @@ final class JoinScope {
     return (Expression) AstTraversal.map(e, child -> rewrite(child, bound, f));
   }
 
+  /**
+   * Every column of every source as ksqlDB's joined rows hold them, which {@code SELECT *} lists when the
+   * query re-partitions the join: each source's value columns, its pseudo-columns, then its key columns.
+   */
+  List<String[]> joinedRowColumns(Optional<String> only) {
+    List<String[]> out = new ArrayList<>();
+    for (Alias a : aliases) {
+      if (only.isPresent() && !only.get().equals(a.name())) {
+        continue;
+      }
+      a.source().schema().valueColumns().forEach(c -> out.add(new String[] {a.name(), c.name()}));
+      dev.sluice.planner.catalog.PseudoColumns.NAMES.forEach(n -> out.add(new String[] {a.name(), n}));
+      a.source().schema().keyColumns().forEach(c -> out.add(new String[] {a.name(), c.name()}));
+    }
+    return out;
+  }
+
   /** The declared columns of every source, in join order, as {@code SELECT *} lists them. */
   List<String[]> allColumns(Optional<String> only) {
     List<String[]> out = new ArrayList<>();

@@ -45,14 +45,29 @@ final class PartitionByPlanner {
     this.planner = planner;
   }
 
+  /**
+   * What PARTITION BY re-keys: a source of the catalog, or the joined rows of a join (a virtual source whose
+   * schema is the join step's, pseudo-columns included).
+   *
+   * @param pseudoColumns whether the converter must add ROWTIME and its kin to {@code source}'s columns
+   */
+  record Input(Relation.Source from, DataSource source, ExecStep step, Catalog catalog, boolean pseudoColumns,
+      List<DataSource> sources) {}
+
   PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent) {
     if (!(query.from() instanceof Relation.Source from)) {
-      throw SluiceException.statement(query.from().pos(), "PARTITION BY over joins is not supported yet.");
+      throw SluiceException.statement(query.from().pos(), "PARTITION BY over joins is planned by the join planner.");
     }
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkStream(ds, query);
     PhysicalPlanner.checkNotWindowed(ds, from);
+    return plan(query, persistent, new Input(from, ds, PhysicalPlanner.source(ds), catalog, true, List.of(ds)));
+  }
+
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Input input) {
+    Relation.Source from = input.from();
+    DataSource ds = input.source();
     List<Expression> keys = query.partitionBy();
     if (keys.size() == 1 && keys.get(0) instanceof Expression.NullLiteral) {
       keys = List.of();
@@ -64,7 +79,7 @@ final class PartitionByPlanner {
     for (int i = 0; i < keys.size(); i++) {
       first.add(new SelectItem.SingleColumn(keys.get(i).pos(), keys.get(i), Optional.of(KEY_PREFIX + i)));
     }
-    StreamSource source = PhysicalPlanner.source(ds);
+    ExecStep source = input.step();
     for (Column c : source.schema().columns()) {
       first.add(new SelectItem.SingleColumn(pos, new Expression.ColumnRef(pos, Optional.empty(), c.name()),
           Optional.of(c.name())));
@@ -73,7 +88,7 @@ final class PartitionByPlanner {
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted pass1;
     try {
-      pass1 = new QueryConverter(catalog, functions, true).convert(keyQuery);
+      pass1 = new QueryConverter(input.catalog(), functions, input.pseudoColumns()).convert(keyQuery);
     } catch (SluiceException e) {
       throw partitionByError(e, keys, query);
     }
@@ -88,16 +103,16 @@ final class PartitionByPlanner {
 
     // Pass 2: the projection over the re-keyed rows.
     List<SelectItem> second = projection(query, keys, ds, persistent);
-    DataSource input = new DataSource(REPARTITIONED, SourceKind.STREAM, selectKey.schema(), "", "NONE", "NONE",
-        Map.of(), "", false);
+    DataSource rekeyedRows = new DataSource(REPARTITIONED, SourceKind.STREAM, selectKey.schema(), "", "NONE",
+        "NONE", Map.of(), "", false);
     Query projection = new Query(pos, second, new Relation.Source(from.pos(), REPARTITIONED,
         Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), Optional.empty(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted pass2 = new QueryConverter(
-        name -> name.equals(REPARTITIONED) ? Optional.of(input) : Optional.empty(), functions, false)
+        name -> name.equals(REPARTITIONED) ? Optional.of(rekeyedRows) : Optional.empty(), functions, false)
         .convert(projection);
     ExecStep root = planner.toStep(pass2.optimized(), selectKey, pass2.outputNames(), "Project");
-    return new PhysicalPlanner.PlannedQuery(root, ds,
+    return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- re-keyed by PARTITION BY, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- re-keyed by PARTITION BY, then:\n" + pass2.explainOptimized());
   }
