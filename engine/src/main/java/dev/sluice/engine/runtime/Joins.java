@@ -43,8 +43,13 @@ final class Joins {
     this.queryId = queryId;
   }
 
+  /**
+   * A windowed join. Keys of windowed sources ({@code windowKeys} non-null) are {@code Windowed} key rows:
+   * records join when key and window are equal, and the result keeps the window.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   KStream<Object[], Object[]> streamStream(StreamStreamJoin step, KStream<Object[], Object[]> left,
-      KStream<Object[], Object[]> right) {
+      KStream<Object[], Object[]> right, Formats windowKeys) {
     int lw = step.left().schema().columns().size();
     int rw = step.right().schema().columns().size();
     KStream<Object[], Object[]> l = joinable(left, lw, step.name() + "-left");
@@ -53,7 +58,8 @@ final class Joins {
     Duration after = Duration.ofMillis(step.afterMs());
     boolean swap = step.type() == JoinType.RIGHT;
     JoinWindows windows = windows(swap ? after : before, swap ? before : after, step.graceMs().orElse(null));
-    Serde<Object[]> keySerde = keySerde(step);
+    Serde<Object[]> keySerde = windowKeys == null ? keySerde(step)
+        : (Serde) WindowedKeys.serde(keySerde(step), windowKeys);
     Serde<Object[]> leftSerde = rowSerde(step.left());
     Serde<Object[]> rightSerde = rowSerde(step.right());
     switch (step.type()) {
@@ -163,18 +169,27 @@ final class Joins {
    * The rows a stream side contributes: tombstones have no columns to join, and a null key joins nothing,
    * as in ksqlDB.
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static KStream<Object[], Object[]> joinable(KStream<Object[], Object[]> side, int width, String name) {
-    return side.filter((key, row) -> key != null && key.length > 0 && key[0] != null
-        && !Tombstones.isTombstone(row, width), Named.as(name + "-Joinable"));
+    KStream<Object, Object[]> keyed = (KStream) side; // keys may be Windowed at run time
+    return (KStream) keyed.filter((key, row) -> joinKey(key) != null && !Tombstones.isTombstone(row, width),
+        Named.as(name + "-Joinable"));
+  }
+
+  /** The join value of a record key: a key row's only column, also under a window. */
+  private static Object joinKey(Object key) {
+    Object[] row = key instanceof org.apache.kafka.streams.kstream.Windowed<?> w ? (Object[]) w.key() : (Object[]) key;
+    return row == null || row.length == 0 ? null : row[0];
   }
 
   private static ValueJoinerWithKey<Object[], Object[], Object[], Object[]> joiner(int lw, int rw,
       boolean swapped) {
-    return (key, a, b) -> {
+    // Typed Object[] for the DSL; with windowed sources the key is a Windowed at run time, hence joinKey.
+    ValueJoinerWithKey<Object, Object[], Object[], Object[]> joiner = (key, a, b) -> {
       Object[] l = swapped ? b : a;
       Object[] r = swapped ? a : b;
       Object[] row = new Object[1 + lw + rw];
-      row[0] = key[0];
+      row[0] = joinKey(key);
       if (l != null) {
         System.arraycopy(l, 0, row, 1, lw);
       }
@@ -183,6 +198,9 @@ final class Joins {
       }
       return row;
     };
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ValueJoinerWithKey<Object[], Object[], Object[], Object[]> typed = (ValueJoinerWithKey) joiner;
+    return typed;
   }
 
   private static ValueJoiner<Object[], Object[], Object[]> tableJoiner(int lw, int rw, boolean swapped) {

@@ -467,8 +467,25 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
 
   @Override
   public Flow visit(StreamStreamJoin step) {
-    return Flow.of(joins.streamStream(step, stream(step.left().accept(this), step.name() + "-left"),
-        stream(step.right().accept(this), step.name() + "-right")));
+    Flow left = step.left().accept(this);
+    Formats windowKeys = left.windowed() ? windowedSourceFormats(step.left()) : null;
+    KStream<Object[], Object[]> joined = joins.streamStream(step, stream(left, step.name() + "-left"),
+        stream(step.right().accept(this), step.name() + "-right"), windowKeys);
+    return new Flow(joined, null, left.windowed(), left.session());
+  }
+
+  /** The formats of the windowed source whose keys a windowed flow carries. */
+  private static Formats windowedSourceFormats(ExecStep step) {
+    if (step instanceof StreamSource s && WindowedKeys.windowed(s.formats())) {
+      return s.formats();
+    }
+    for (ExecStep input : step.inputs()) {
+      Formats f = windowedSourceFormats(input);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
   }
 
   @Override

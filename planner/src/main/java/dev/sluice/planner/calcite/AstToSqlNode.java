@@ -69,6 +69,10 @@ public final class AstToSqlNode {
     int generated = 0;
     for (SelectItem item : query.select()) {
       if (item instanceof SelectItem.AllColumns all) {
+        if (all.source().isPresent() && !all.source().get().equals(source.alias().orElse(ds.name()))) {
+          throw SluiceException.statement(all.pos(), "'" + all.source().get() + "' is not a valid stream/table name"
+              + " or alias.");
+        }
         for (Column column : ds.schema().columns()) {
           List<String> path = all.source().isPresent() ? List.of(all.source().get(), column.name())
               : List.of(column.name());

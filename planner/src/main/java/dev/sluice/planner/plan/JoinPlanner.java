@@ -90,7 +90,6 @@ final class JoinPlanner {
         throw SluiceException.statement(s.pos(), "N-way joins do not support multiple occurrences of the same"
             + " source. Source: '" + ds.name() + "'");
       }
-      PhysicalPlanner.checkNotWindowed(ds, s);
       String alias = s.alias().orElse(ds.name());
       if (!names.add(alias)) {
         throw SluiceException.statement(s.pos(), "Duplicate source alias: " + alias);
@@ -198,6 +197,7 @@ final class JoinPlanner {
           : "stream-table joins require to join on the table's primary key") + ". Got " + got + ".");
     }
 
+    checkWindows(join, left, right);
     boolean foreignKey = leftTable && (leftColumn == null || !left.keyColumns().contains(leftColumn));
     if (foreignKey) {
       return foreignKey(join, left, right, leftOver, rightOver, type, got, prefix);
@@ -211,6 +211,10 @@ final class JoinPlanner {
         && !left.keyExpressions().contains(leftText);
     boolean rightRekeyed = rightColumn == null || !right.keyColumns().contains(rightColumn);
     Formats partitioning = !leftRekeyed ? left.partitioning() : !rightRekeyed ? right.partitioning() : INTERNAL;
+    if ((leftRekeyed || rightRekeyed) && window(left) != null) {
+      throw SluiceException.statement(condition.pos(), "Implicit repartitioning of windowed sources is not"
+          + " supported. See https://github.com/confluentinc/ksql/issues/4385.");
+    }
     if (leftRekeyed) {
       leftStep = rekey(left.step(), leftOver, prefix, "Left", partitioning);
     }
@@ -321,6 +325,35 @@ final class JoinPlanner {
     return new Planned(step, concat(left.aliases(), right.aliases()), false,
         keyNames.stream().map(KeyName::column).toList(), Set.of(), keyNames, null, true, type,
         left.partitioning());
+  }
+
+  /**
+   * Windowed sources join only windowed sources of the same kind: their keys, window included, must be
+   * equal, which a session window never is to a time window.
+   */
+  private static void checkWindows(Relation.Join join, Planned left, Planned right) {
+    String l = window(left);
+    String r = window(right);
+    if ((l == null) != (r == null)) {
+      Planned windowed = l != null ? left : right;
+      Planned plain = l != null ? right : left;
+      throw SluiceException.statement(join.pos(), "Can not join windowed source to non-windowed source.\n`"
+          + name(windowed) + "` is " + (l != null ? l : r) + " windowed\n`" + name(plain) + "` is not windowed");
+    }
+    if (l != null && (l.equals("SESSION") != r.equals("SESSION"))) {
+      throw SluiceException.statement(join.pos(), "Incompatible windowed sources.\nLeft source: " + l
+          + "\nRight source: " + r + "\nSession windowed sources can only be joined to other session windowed"
+          + " sources, and may still not result in expected behaviour as session bounds must be an exact match for"
+          + " the join to work\nHopping and tumbling windowed sources can only be joined to other hopping and"
+          + " tumbling windowed sources");
+    }
+  }
+
+  /** The window type of a side's keys (SESSION, TUMBLING, HOPPING), or null. */
+  private static String window(Planned side) {
+    return side.leaf() ? side.aliases().get(0).source().formatProperties().get("WINDOW_TYPE")
+        : side.aliases().stream().map(a -> a.source().formatProperties().get("WINDOW_TYPE"))
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   /** A source of a join, or the join below. */

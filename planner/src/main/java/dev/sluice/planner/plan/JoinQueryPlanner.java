@@ -57,6 +57,16 @@ final class JoinQueryPlanner {
 
     boolean partitioned = !query.partitionBy().isEmpty();
     List<SelectItem> items = items(query, scope, join, synthetic, extra, partitioned);
+    if (persistent) {
+      for (SelectItem item : items) {
+        Optional<String> name = item instanceof SelectItem.SingleColumn c ? c.alias() : Optional.empty();
+        if (name.isPresent() && (dev.sluice.planner.catalog.PseudoColumns.isPseudo(name.get())
+            || dev.sluice.planner.catalog.PseudoColumns.isWindowBound(name.get()))) {
+          throw SluiceException.statement(item.pos(), "Reserved column name in select: `" + name.get() + "`."
+              + " Please remove or alias the column.");
+        }
+      }
+    }
     Optional<Expression> where = query.where().map(w -> scope.qualify(w, extra));
     ExecStep step = join.step();
     boolean table = PhysicalPlanner.isTable(step);

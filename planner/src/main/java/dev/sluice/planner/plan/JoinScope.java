@@ -24,7 +24,19 @@ final class JoinScope {
   /** One source of the join. */
   record Alias(String name, DataSource source) {
     boolean has(String column) {
-      return source.schema().find(column).isPresent() || PseudoColumns.isPseudo(column);
+      return source.schema().find(column).isPresent() || PseudoColumns.isPseudo(column)
+          || source.isWindowed() && PseudoColumns.WINDOW_NAMES.contains(column);
+    }
+
+    /** The columns {@code SELECT *} lists: keys, window bounds of a windowed source, values. */
+    List<String> starColumns() {
+      List<String> out = new ArrayList<>();
+      source.schema().keyColumns().forEach(c -> out.add(c.name()));
+      if (source.isWindowed()) {
+        out.addAll(PseudoColumns.WINDOW_NAMES);
+      }
+      source.schema().valueColumns().forEach(c -> out.add(c.name()));
+      return out;
     }
   }
 
@@ -138,8 +150,8 @@ final class JoinScope {
       if (only.isPresent() && !only.get().equals(a.name())) {
         continue;
       }
-      for (Column c : a.source().schema().columns()) {
-        out.add(new String[] {a.name(), c.name()});
+      for (String c : a.starColumns()) {
+        out.add(new String[] {a.name(), c});
       }
     }
     return out;
