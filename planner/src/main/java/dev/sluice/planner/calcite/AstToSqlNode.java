@@ -10,6 +10,7 @@ import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class AstToSqlNode {
     List<SqlNode> items = new ArrayList<>();
     List<String> names = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (SelectItem item : query.select()) {
+    List<SelectItem> selectItems = expandStructAll(query.select(), ds);
+    for (SelectItem item : selectItems) {
       if (item instanceof SelectItem.SingleColumn single) {
         single.alias().ifPresent(used::add);
         if (single.alias().isEmpty() && single.expression() instanceof Expression.ColumnRef ref) {
@@ -67,7 +69,7 @@ public final class AstToSqlNode {
       }
     }
     int generated = 0;
-    for (SelectItem item : query.select()) {
+    for (SelectItem item : selectItems) {
       if (item instanceof SelectItem.AllColumns all) {
         if (all.source().isPresent() && !all.source().get().equals(source.alias().orElse(ds.name()))) {
           throw SluiceException.statement(all.pos(), "'" + all.source().get() + "' is not a valid stream/table name"
@@ -107,6 +109,43 @@ public final class AstToSqlNode {
     SqlSelect select = new SqlSelect(pos(query.pos()), null, new SqlNodeList(items, pos(query.pos())), from,
         where, null, null, null, null, null, null, null, null);
     return new Converted(select, names);
+  }
+
+  /**
+   * {@code s->*} as one item per field of the struct, each named after its field, as ksqlDB expands it.
+   * The base must be a column or a field of one, whose type the schema tells before validation.
+   */
+  private static List<SelectItem> expandStructAll(List<SelectItem> select, DataSource ds) {
+    List<SelectItem> out = new ArrayList<>();
+    for (SelectItem item : select) {
+      if (!(item instanceof SelectItem.StructAll all)) {
+        out.add(item);
+        continue;
+      }
+      SqlType type = typeOf(all.base(), ds).orElseThrow(() -> SluiceException.statement(all.pos(),
+          "Selecting every field (->*) needs a struct column or a struct field of one: "
+              + dev.sluice.parser.SqlFormatter.format(all.base()).replace("`", "")));
+      if (!(type instanceof SqlType.Struct struct)) {
+        throw SluiceException.statement(all.pos(), "Expected STRUCT type for ->*, got " + type.sql() + ".");
+      }
+      for (SqlType.Field field : struct.fields()) {
+        out.add(new SelectItem.SingleColumn(all.pos(), new Expression.Dereference(all.pos(), all.base(), field.name()),
+            Optional.of(field.name())));
+      }
+    }
+    return out;
+  }
+
+  private static Optional<SqlType> typeOf(Expression e, DataSource ds) {
+    if (e instanceof Expression.ColumnRef ref) {
+      return ds.schema().find(ref.name()).map(Column::type);
+    }
+    if (e instanceof Expression.Dereference d) {
+      return typeOf(d.base(), ds).flatMap(t -> t instanceof SqlType.Struct s
+          ? s.fields().stream().filter(f -> f.name().equals(d.field())).map(SqlType.Field::type).findFirst()
+          : Optional.empty());
+    }
+    return Optional.empty();
   }
 
   private static SqlNode as(SqlNode node, String name, Position p) {
