@@ -131,7 +131,9 @@ final class DdlExecutor {
       } catch (IllegalArgumentException e) {
         throw SluiceException.statement(column.type().pos(), e.getMessage());
       }
-      columns.add(new dev.sluice.planner.schema.Column(column.name(), type,
+      // Value columns stay before header columns: rows are keys, values, headers.
+      int firstHeader = (int) columns.stream().filter(c -> !c.isHeader()).count();
+      columns.add(firstHeader, new dev.sluice.planner.schema.Column(column.name(), type,
           dev.sluice.planner.schema.Column.Namespace.VALUE));
     }
     DataSource altered = new DataSource(ds.name(), ds.kind(), new LogicalSchema(columns), ds.topic(),
@@ -210,6 +212,7 @@ final class DdlExecutor {
     }
     LogicalSchema.Builder builder = LogicalSchema.builder();
     Set<String> names = new HashSet<>();
+    boolean headersColumn = false;
     for (ColumnDef column : stmt.columns()) {
       if (!names.add(column.name())) {
         throw SluiceException.statement(column.pos(), "Duplicate column names: " + column.name());
@@ -243,8 +246,23 @@ final class DdlExecutor {
         case NONE:
           builder.value(column.name(), type);
           break;
+        case HEADERS:
+          if (!type.equals(HEADERS_TYPE)) {
+            throw SluiceException.statement(column.pos(), "Invalid type for HEADERS column: expected "
+                + HEADERS_TYPE.sql() + ", got " + type.sql());
+          }
+          if (headersColumn) {
+            throw SluiceException.statement(column.pos(), "Schema already contains a HEADERS column.");
+          }
+          headersColumn = true;
+          builder.header(column.name(), type, java.util.Optional.empty());
+          break;
         default:
-          throw SluiceException.statement(column.pos(), "Header columns are not supported yet.");
+          if (!type.equals(SqlType.BYTES)) {
+            throw SluiceException.statement(column.pos(), "Invalid type for HEADER('" + column.headerKey().orElse("")
+                + "') column: expected BYTES, got " + type.sql());
+          }
+          builder.header(column.name(), type, column.headerKey());
       }
     }
     LogicalSchema schema = builder.build();
@@ -253,6 +271,10 @@ final class DdlExecutor {
     }
     return schema;
   }
+
+  /** The type of a HEADERS column: every header of the record, in order. */
+  private static final SqlType HEADERS_TYPE = new SqlType.Array(new SqlType.Struct(List.of(
+      new SqlType.Field("KEY", SqlType.STRING), new SqlType.Field("VALUE", SqlType.BYTES))));
 
   static String commandId(SourceKind kind, String name, String action) {
     return kind.name().toLowerCase(Locale.ROOT) + "/`" + name + "`/" + action;

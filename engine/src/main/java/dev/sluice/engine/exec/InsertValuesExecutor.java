@@ -30,8 +30,15 @@ final class InsertValuesExecutor {
           + ds.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + ds.name());
     }
     LogicalSchema schema = ds.schema();
+    List<String> headerColumns = stmt.columns().stream()
+        .filter(n -> schema.find(n).map(Column::isHeader).orElse(false)).toList();
+    if (!headerColumns.isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Cannot insert into HEADER columns: "
+          + String.join(", ", headerColumns));
+    }
+    // Header columns are read from records, never written: an implicit column list leaves them out.
     List<String> columns = stmt.columns().isEmpty()
-        ? schema.columns().stream().map(Column::name).toList() : stmt.columns();
+        ? schema.columns().stream().filter(c -> !c.isHeader()).map(Column::name).toList() : stmt.columns();
     if (columns.size() != stmt.values().size()) {
       throw SluiceException.statement(stmt.pos(), "Expected a value for each column. Expected Columns: "
           + columns + ". Got " + stmt.values().size() + " values.");

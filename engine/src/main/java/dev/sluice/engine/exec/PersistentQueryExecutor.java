@@ -121,6 +121,10 @@ final class PersistentQueryExecutor {
     if (target.source()) {
       throw SluiceException.statement(stmt.pos(), "Cannot insert into read-only stream: " + target.name());
     }
+    if (!target.schema().headerColumns().isEmpty()) {
+      throw SluiceException.statement(stmt.pos(), "Cannot insert into " + target.name()
+          + " because it has header columns");
+    }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .plan(stmt.query(), true);
     CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());

@@ -128,6 +128,8 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     }
     int keys = step.sourceSchema().keyColumns().size();
     int values = step.sourceSchema().valueColumns().size();
+    HeaderColumns headers = new HeaderColumns(step.sourceSchema().headerColumns());
+    int fields = keys + values + headers.size();
     return builder.stream(step.topic(), consumed)
         .processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
           @Override
@@ -145,7 +147,7 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
               context().forward(record); // a null value: forwarded, see Tombstones
               return;
             }
-            Object[] row = new Object[keys + values + (window == null ? 3 : 5)];
+            Object[] row = new Object[fields + (window == null ? 3 : 5)];
             Object[] key = (Object[]) recordKey;
             if (key != null) {
               System.arraycopy(key, 0, row, 0, Math.min(keys, key.length));
@@ -153,13 +155,14 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
             if (record.value() != null) {
               System.arraycopy(record.value(), 0, row, keys, values);
             }
+            headers.read(record.headers(), row, keys + values);
             RecordMetadata meta = context().recordMetadata().orElse(null);
-            row[keys + values] = record.timestamp();
-            row[keys + values + 1] = meta == null ? null : meta.partition();
-            row[keys + values + 2] = meta == null ? null : meta.offset();
+            row[fields] = record.timestamp();
+            row[fields + 1] = meta == null ? null : meta.partition();
+            row[fields + 2] = meta == null ? null : meta.offset();
             if (window != null) {
-              row[keys + values + 3] = window.start();
-              row[keys + values + 4] = window.end();
+              row[fields + 3] = window.start();
+              row[fields + 4] = window.end();
             }
             // A windowed key is no key row, so a null value travels as a marked row (see Tombstones).
             context().forward(record.withValue(record.value() == null ? Tombstones.mark(row) : row));

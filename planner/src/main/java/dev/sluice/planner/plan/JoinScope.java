@@ -35,7 +35,7 @@ final class JoinScope {
       if (source.isWindowed()) {
         out.addAll(PseudoColumns.WINDOW_NAMES);
       }
-      source.schema().valueColumns().forEach(c -> out.add(c.name()));
+      source.schema().columns().stream().filter(c -> !c.isKey()).forEach(c -> out.add(c.name()));
       return out;
     }
   }
@@ -136,7 +136,8 @@ final class JoinScope {
       if (only.isPresent() && !only.get().equals(a.name())) {
         continue;
       }
-      a.source().schema().valueColumns().forEach(c -> out.add(new String[] {a.name(), c.name()}));
+      a.source().schema().columns().stream().filter(c -> !c.isKey())
+          .forEach(c -> out.add(new String[] {a.name(), c.name()}));
       dev.sluice.planner.catalog.PseudoColumns.NAMES.forEach(n -> out.add(new String[] {a.name(), n}));
       a.source().schema().keyColumns().forEach(c -> out.add(new String[] {a.name(), c.name()}));
     }

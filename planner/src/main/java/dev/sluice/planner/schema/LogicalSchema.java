@@ -23,8 +23,14 @@ public record LogicalSchema(@JsonProperty("columns") List<Column> columns) {
     return columns.stream().filter(Column::isKey).toList();
   }
 
+  /** The columns of the record value: neither key nor header columns. */
   public List<Column> valueColumns() {
-    return columns.stream().filter(c -> !c.isKey()).toList();
+    return columns.stream().filter(c -> c.namespace() == Column.Namespace.VALUE).toList();
+  }
+
+  /** The columns read from the record's headers. */
+  public List<Column> headerColumns() {
+    return columns.stream().filter(Column::isHeader).toList();
   }
 
   public Optional<Column> find(String name) {
@@ -43,7 +49,7 @@ public record LogicalSchema(@JsonProperty("columns") List<Column> columns) {
   /** The schema as ksqlDB prints it: {@code `ID` STRING KEY, `V` BIGINT}. */
   public String toSql() {
     return columns.stream()
-        .map(c -> "`" + c.name() + "` " + c.type().sql() + (c.isKey() ? " KEY" : ""))
+        .map(c -> "`" + c.name() + "` " + c.type().sql() + c.constraintSql())
         .collect(Collectors.joining(", "));
   }
 
@@ -51,6 +57,7 @@ public record LogicalSchema(@JsonProperty("columns") List<Column> columns) {
   public static final class Builder {
     private final List<Column> keys = new ArrayList<>();
     private final List<Column> values = new ArrayList<>();
+    private final List<Column> headers = new ArrayList<>();
 
     public Builder key(String name, SqlType type) {
       keys.add(new Column(name, type, Column.Namespace.KEY));
@@ -62,9 +69,17 @@ public record LogicalSchema(@JsonProperty("columns") List<Column> columns) {
       return this;
     }
 
+    /** A header column: every header ({@code headerKey} empty), or the last one with that key. */
+    public Builder header(String name, SqlType type, java.util.Optional<String> headerKey) {
+      headers.add(new Column(name, type, Column.Namespace.HEADERS, headerKey));
+      return this;
+    }
+
+    /** The columns in record order: key columns, value columns, header columns. */
     public LogicalSchema build() {
       List<Column> all = new ArrayList<>(keys);
       all.addAll(values);
+      all.addAll(headers);
       return new LogicalSchema(all);
     }
   }
