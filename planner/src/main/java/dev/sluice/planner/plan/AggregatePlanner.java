@@ -175,24 +175,28 @@ final class AggregatePlanner {
     for (int i = 0; i < keys.size(); i++) {
       first.add(new SelectItem.SingleColumn(keys.get(i).pos(), keys.get(i), Optional.of(KEY_PREFIX + i)));
     }
-    int[] argumentColumns = new int[aggregates.size()];
+    List<List<Integer>> argumentColumns = new ArrayList<>();
+    List<List<Object>> literals = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
       Expression.FunctionCall call = aggregates.get(i);
-      List<Expression> args = call.args();
-      if (call.star() || args.isEmpty()) {
-        if (!call.name().equalsIgnoreCase("COUNT")) {
-          throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
-              + " requires an argument.");
-        }
-        argumentColumns[i] = -1;
-        continue;
+      String name = call.name().toUpperCase(Locale.ROOT);
+      List<Expression> args = call.star() ? List.of() : call.args();
+      if (args.isEmpty() && !name.equals("COUNT")) {
+        throw SluiceException.statement(call.pos(), "Function " + name + " requires an argument.");
       }
-      if (args.size() != 1) {
-        throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
-            + " takes one argument, got " + args.size() + ".");
+      int literalCount = AggregateFunctions.literalCount(name, args.size());
+      List<Integer> columns = new ArrayList<>();
+      for (int j = 0; j < args.size() - literalCount; j++) {
+        columns.add(first.size());
+        first.add(new SelectItem.SingleColumn(args.get(j).pos(), args.get(j),
+            Optional.of(ARG_PREFIX + i + (j == 0 ? "" : "_" + j))));
       }
-      argumentColumns[i] = first.size();
-      first.add(new SelectItem.SingleColumn(args.get(0).pos(), args.get(0), Optional.of(ARG_PREFIX + i)));
+      List<Object> values = new ArrayList<>();
+      for (int j = args.size() - literalCount; j < args.size(); j++) {
+        values.add(literal(name, j, args.get(j)));
+      }
+      argumentColumns.add(columns);
+      literals.add(values);
     }
     Query prepare = new Query(pos, first, query.from(), Optional.empty(), query.where(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
@@ -219,12 +223,13 @@ final class AggregatePlanner {
     }
     List<Aggregate.Call> calls = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
-      String name = aggregates.get(i).name().toUpperCase(Locale.ROOT);
-      SqlType argType = argumentColumns[i] < 0 ? null : preparedSchema.columns().get(argumentColumns[i]).type();
-      SqlType result = AggregateFunctions.resultType(name, argType).orElseThrow(() -> SluiceException.statement(
-          aggregates.get(0).pos(), "Function '" + name + "' does not accept parameters (" + argType.sql() + ")."));
-      calls.add(new Aggregate.Call(name, argumentColumns[i], argType, result));
-      aggregated.add(new Column(AGG_PREFIX + i, result, Column.Namespace.VALUE));
+      calls.add(call(aggregates.get(i), argumentColumns.get(i), literals.get(i), preparedSchema));
+      aggregated.add(new Column(AGG_PREFIX + i, calls.get(i).resultType(), Column.Namespace.VALUE));
+    }
+    if (ds.valueFormat().equalsIgnoreCase("DELIMITED")
+        && calls.stream().anyMatch(c -> AggregateFunctions.COMPLEX_INTERMEDIATE.contains(c.function()))) {
+      throw SluiceException.statement(pos, "One of the functions used in the statement has an intermediate type"
+          + " that the value format can not handle. Please remove the function or change the format.");
     }
     Optional<Aggregate.Window> window = query.window().map(AggregatePlanner::window);
     if (window.isPresent()) {
@@ -335,6 +340,60 @@ final class AggregatePlanner {
     return new PhysicalPlanner.PlannedQuery(root, ds,
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
+  }
+
+  /** The step's call of {@code call}, whose column arguments are the prepared columns {@code columns}. */
+  private static Aggregate.Call call(Expression.FunctionCall call, List<Integer> columns, List<Object> literals,
+      LogicalSchema prepared) {
+    String name = call.name().toUpperCase(Locale.ROOT);
+    List<SqlType> types = new ArrayList<>();
+    for (int column : columns) {
+      types.add(prepared.columns().get(column).type());
+    }
+    Optional<SqlType> result = AggregateFunctions.resultType(name, types, literals);
+    if (result.isEmpty()) {
+      List<String> shown = new ArrayList<>();
+      types.forEach(t -> shown.add(t.sql()));
+      literals.forEach(l -> shown.add(literalType(l)));
+      throw SluiceException.statement(call.pos(), "Function '" + name + "' does not accept parameters ("
+          + String.join(", ", shown) + ").");
+    }
+    Optional<Integer> n = name.equals(AggregateFunctions.EARLIEST) || name.equals(AggregateFunctions.LATEST)
+        ? AggregateFunctions.offsetCount(literals)
+        : name.equals(AggregateFunctions.TOPK) || name.equals(AggregateFunctions.TOPKDISTINCT)
+        ? Optional.of((Integer) literals.get(0)) : Optional.empty();
+    if (n.isPresent() && n.get() <= 0) {
+      throw SluiceException.statement(call.pos(), name.equals(AggregateFunctions.EARLIEST)
+          || name.equals(AggregateFunctions.LATEST) ? (name.equals(AggregateFunctions.EARLIEST) ? "earliestN"
+          : "latestN") + " must be 1 or greater" : "Function " + name + " requires k to be 1 or greater.");
+    }
+    return new Aggregate.Call(name, columns.isEmpty() ? -1 : columns.get(0), types.isEmpty() ? null : types.get(0),
+        result.get(), columns.isEmpty() ? List.of() : columns.subList(1, columns.size()),
+        types.isEmpty() ? List.of() : types.subList(1, types.size()), literals);
+  }
+
+  /**
+   * The value of literal parameter {@code index} (0-based) of aggregate {@code function}: ksqlDB requires
+   * these to be literal constants.
+   */
+  private static Object literal(String function, int index, Expression e) {
+    if (e instanceof Expression.IntegerLiteral i) {
+      return i.value() == (int) i.value() ? (Object) (int) i.value() : (Object) i.value();
+    } else if (e instanceof Expression.Unary u && u.operand() instanceof Expression.IntegerLiteral i
+        && u.op() == dev.sluice.parser.ast.UnaryOperator.MINUS) {
+      return -i.value() == (int) -i.value() ? (Object) (int) -i.value() : (Object) (-i.value());
+    } else if (e instanceof Expression.BooleanLiteral b) {
+      return b.value();
+    } else if (e instanceof Expression.StringLiteral s) {
+      return s.value();
+    }
+    throw SluiceException.statement(e.pos(), "Parameter " + (index + 1) + " passed to function " + function
+        + " must be a literal constant, but was expression: '" + text(e) + "'");
+  }
+
+  private static String literalType(Object literal) {
+    return literal instanceof Integer ? "INTEGER" : literal instanceof Long ? "BIGINT"
+        : literal instanceof Boolean ? "BOOLEAN" : "STRING";
   }
 
   private static boolean containsMap(SqlType type) {
