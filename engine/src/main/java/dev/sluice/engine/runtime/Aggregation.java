@@ -5,6 +5,7 @@ import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ final class Aggregation {
   private final Accumulator[] accumulators;
   private final List<Column> stateColumns = new ArrayList<>();
   private final int keyCount;
+  private final ThreadLocal<Object[][]> lastKey = ThreadLocal.withInitial(() -> new Object[1][]);
 
   Aggregation(Aggregate step) {
     this.keyCount = step.keyCount();
@@ -31,6 +33,23 @@ final class Aggregation {
         stateColumns.add(new Column("S" + i + "_" + j, types.get(j), Column.Namespace.VALUE));
       }
     }
+  }
+
+  /**
+   * The group key of a table's row. Kafka Streams sends a table row's change as one subtract-and-add
+   * update, rather than a subtract and then an add that would each emit a result, only when the old and the
+   * new row's keys are {@code equals}: {@code Object[]} keys compare by identity, so when the key has the
+   * content of the one this thread made just before (the same change's other row), that instance is
+   * returned again. One entry per stream thread, as a task's two calls run on one thread back to back.
+   */
+  Object[] tableGroupKey(Object[] row) {
+    Object[] key = Arrays.copyOf(row, keyCount);
+    Object[][] last = lastKey.get();
+    if (last[0] != null && AggValues.equal(last[0], key)) {
+      return last[0];
+    }
+    last[0] = key;
+    return key;
   }
 
   /** The columns of the state, as the store's serde writes them. */
