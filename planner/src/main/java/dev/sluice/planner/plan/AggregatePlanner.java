@@ -76,6 +76,7 @@ final class AggregatePlanner {
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkNotWindowed(ds, from);
+    query = expandStar(query, ds);
     Position pos = query.pos();
     List<Expression> keys = query.groupBy();
     if (keys.isEmpty()) {
@@ -118,8 +119,6 @@ final class AggregatePlanner {
     for (SelectItem item : query.select()) {
       if (item instanceof SelectItem.SingleColumn s) {
         scanned.add(s.expression());
-      } else if (item instanceof SelectItem.AllColumns) {
-        throw SluiceException.statement(item.pos(), "SELECT * is not supported in aggregations.");
       }
     }
     query.having().ifPresent(scanned::add);
@@ -340,6 +339,29 @@ final class AggregatePlanner {
     return new PhysicalPlanner.PlannedQuery(root, ds,
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
+  }
+
+  /**
+   * The query with {@code *} replaced by the source's columns, keys first, as ksqlDB expands it before it
+   * checks the projection against GROUP BY.
+   */
+  private static Query expandStar(Query query, DataSource ds) {
+    if (query.select().stream().noneMatch(i -> i instanceof SelectItem.AllColumns)) {
+      return query;
+    }
+    List<SelectItem> select = new ArrayList<>();
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.AllColumns all) {
+        for (Column c : ds.schema().columns()) {
+          select.add(new SelectItem.SingleColumn(all.pos(), new Expression.ColumnRef(all.pos(), all.source(),
+              c.name()), Optional.empty()));
+        }
+      } else {
+        select.add(item);
+      }
+    }
+    return new Query(query.pos(), select, query.from(), query.window(), query.where(), query.groupBy(),
+        query.partitionBy(), query.having(), query.emit(), query.limit());
   }
 
   /** The step's call of {@code call}, whose column arguments are the prepared columns {@code columns}. */
