@@ -55,6 +55,7 @@ abstract class Accumulator {
       case AggregateFunctions.COLLECT_LIST:
       case AggregateFunctions.COLLECT_SET:
       case "HISTOGRAM":
+      case "ATTR":
         return CollectionAccumulators.of(call, at);
       case AggregateFunctions.TOPK:
       case AggregateFunctions.TOPKDISTINCT:

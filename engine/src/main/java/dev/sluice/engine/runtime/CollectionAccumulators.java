@@ -11,7 +11,8 @@ import java.util.Map;
  * The aggregates that gather values: COLLECT_LIST and COLLECT_SET (arrays of any element type, nulls
  * included, at most {@link AggregateFunctions#COLLECT_LIMIT} entries; later values are dropped silently, as
  * ksqlDB) and HISTOGRAM (a map from each distinct string to its count, at most
- * {@link AggregateFunctions#HISTOGRAM_LIMIT} distinct strings).
+ * {@link AggregateFunctions#HISTOGRAM_LIMIT} distinct strings) and ATTR (the one value of the group, or
+ * null when there is more than one).
  */
 final class CollectionAccumulators {
   private CollectionAccumulators() {}
@@ -22,6 +23,8 @@ final class CollectionAccumulators {
         return new Collect(call.argument(), at, false, AggregateFunctions.COLLECT_LIMIT);
       case AggregateFunctions.COLLECT_SET:
         return new Collect(call.argument(), at, true, AggregateFunctions.COLLECT_LIMIT);
+      case "ATTR":
+        return new Attr(call.argument(), at);
       default:
         return new Histogram(call.argument(), at, AggregateFunctions.HISTOGRAM_LIMIT);
     }
@@ -151,6 +154,72 @@ final class CollectionAccumulators {
         }
       });
       out[at] = merged;
+    }
+  }
+
+  /**
+   * ATTR: the value the group's rows agree on, null when they hold more than one distinct value (null being
+   * a value). The state counts the rows of each distinct value, as {@code (VALUE, COUNT)} structs, so that a
+   * table's changed rows can be taken back; in proper use there is one entry.
+   */
+  static final class Attr extends Accumulator {
+    private final int arg;
+
+    Attr(int arg, int at) {
+      super(at);
+      this.arg = arg;
+    }
+
+    @Override
+    void init(Object[] s) {
+      s[at] = List.of();
+    }
+
+    @Override
+    void add(Object[] row, Object[] s) {
+      s[at] = update((List<?>) s[at], row[arg], 1);
+    }
+
+    @Override
+    void undo(Object[] row, Object[] s) {
+      s[at] = update((List<?>) s[at], row[arg], -1);
+    }
+
+    @Override
+    void merge(Object[] a, Object[] b, Object[] out) {
+      List<?> merged = (List<?>) a[at];
+      for (Object entry : (List<?>) b[at]) {
+        Object[] e = (Object[]) entry;
+        merged = update(merged, e[0], (Long) e[1]);
+      }
+      out[at] = merged;
+    }
+
+    private static List<?> update(List<?> entries, Object value, long count) {
+      List<Object> out = new ArrayList<>(entries.size() + 1);
+      boolean found = false;
+      for (Object entry : entries) {
+        Object[] e = (Object[]) entry;
+        if (!found && AggValues.equal(e[0], value)) {
+          found = true;
+          long left = (Long) e[1] + count;
+          if (left > 0) {
+            out.add(new Object[] {e[0], left});
+          }
+        } else {
+          out.add(e);
+        }
+      }
+      if (!found && count > 0) {
+        out.add(new Object[] {value, count});
+      }
+      return out;
+    }
+
+    @Override
+    Object result(Object[] s) {
+      List<?> entries = (List<?>) s[at];
+      return entries.size() == 1 ? ((Object[]) entries.get(0))[0] : null;
     }
   }
 }

@@ -28,7 +28,7 @@ public final class AggregateFunctions {
 
   public static final Set<String> NAMES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", COLLECT_LIST, COLLECT_SET,
       TOPK, TOPKDISTINCT, EARLIEST, LATEST, "HISTOGRAM", "COUNT_DISTINCT", "STDDEV_SAMP", "STDDEV_SAMPLE",
-      "CORRELATION", "SUM_LIST");
+      "CORRELATION", "SUM_LIST", "ATTR");
 
   /** Functions that cannot take back a value, so cannot aggregate a table (whose rows change). */
   public static final Set<String> NOT_UNDOABLE = Set.of("MIN", "MAX", COLLECT_SET, TOPK, TOPKDISTINCT, EARLIEST,
@@ -40,7 +40,7 @@ public final class AggregateFunctions {
    */
   public static final Set<String> COMPLEX_INTERMEDIATE = Set.of("AVG", COLLECT_LIST, COLLECT_SET, TOPK,
       TOPKDISTINCT, EARLIEST, LATEST, "HISTOGRAM", "COUNT_DISTINCT", "STDDEV_SAMP", "STDDEV_SAMPLE",
-      "CORRELATION");
+      "CORRELATION", "ATTR");
 
   /** ksqlDB's default for {@code ksql.functions.collect_list.limit} and {@code collect_set.limit}. */
   public static final int COLLECT_LIMIT = 1000;
@@ -122,6 +122,8 @@ public final class AggregateFunctions {
       case COLLECT_LIST:
       case COLLECT_SET:
         return Optional.of(new SqlType.Array(arg));
+      case "ATTR":
+        return Optional.of(arg);
       case "HISTOGRAM":
         return arg.base() == SqlType.BaseType.STRING ? Optional.of(new SqlType.Map(SqlType.STRING, SqlType.BIGINT))
             : Optional.empty();
@@ -199,6 +201,10 @@ public final class AggregateFunctions {
       case EARLIEST:
       case LATEST:
         return List.of(offsetCount(literals).isPresent() ? new SqlType.Array(sequenced(arg)) : sequenced(arg));
+      case "ATTR":
+        // each distinct value (null included) with its number of rows
+        return List.of(new SqlType.Array(new SqlType.Struct(List.of(new SqlType.Field("VALUE", arg),
+            new SqlType.Field("COUNT", SqlType.BIGINT)))));
       case COLLECT_LIST:
       case COLLECT_SET:
       case TOPK:

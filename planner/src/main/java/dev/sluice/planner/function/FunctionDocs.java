@@ -47,6 +47,10 @@ public final class FunctionDocs {
 
   /** The built-in aggregates (see {@code dev.sluice.planner.aggregate.AggregateFunctions}). */
   public static final List<Function> AGGREGATES = List.of(
+      aggregate("ATTR", "The one value a column has in the group, or null when the group's rows hold more"
+          + " than one distinct value: for a column expected to be the same in every row of the group.",
+          new Overload(List.of(new Param("col1", "T", "the values, of any type", false)), "T",
+              "The single value, or null.")),
       aggregate("AVG", "The average of the non-null values of a numeric column.",
           new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values to average", false)),
               "DOUBLE", "The average of the values.")),
