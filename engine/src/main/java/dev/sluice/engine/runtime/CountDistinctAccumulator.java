@@ -12,7 +12,8 @@ import org.apache.calcite.avatica.util.ByteString;
  *       while few registers are set, so a group of a handful of values costs a few bytes, not 16 KiB;</li>
  *   <li>dense ({@code 2}, then one byte per register) once the sparse form would be larger.</li>
  * </ul>
- * Values are hashed by {@link AggValues#hash64}, which is stable across runs.
+ * Values are hashed by {@link AggValues#hash64}, which is stable across runs. Registers are copied before
+ * they change (the state read from the store may still be the previous value Kafka Streams forwards).
  */
 final class CountDistinctAccumulator extends Accumulator {
   static final int P = 14;
@@ -48,26 +49,53 @@ final class CountDistinctAccumulator extends Accumulator {
     byte[] registers = bytes(s[at]);
     byte[] updated = set(registers, index, rank);
     if (updated != registers) {
-      s[at] = new ByteString(updated);
+      s[at] = updated; // a BYTES value may be a byte[]; wrapping it in a ByteString would copy it once more
     }
   }
 
+  /** The register-wise maximum, sparse again when few registers are set. Linear in the register count. */
   @Override
   void merge(Object[] a, Object[] b, Object[] out) {
-    byte[] merged = bytes(a[at]);
-    byte[] other = bytes(b[at]);
-    if (other[0] == DENSE) {
-      for (int i = 0; i < M; i++) {
-        if (other[1 + i] != 0) {
-          merged = set(merged, i, other[1 + i]);
-        }
-      }
-    } else {
-      for (int e = 1; e + 2 < other.length; e += 3) {
-        merged = set(merged, index(other, e), other[e + 2]);
+    byte[] registers = new byte[M];
+    raise(registers, bytes(a[at]));
+    raise(registers, bytes(b[at]));
+    int set = 0;
+    for (byte r : registers) {
+      set += r != 0 ? 1 : 0;
+    }
+    if (set > MAX_SPARSE) {
+      byte[] dense = new byte[1 + M];
+      dense[0] = DENSE;
+      System.arraycopy(registers, 0, dense, 1, M);
+      out[at] = dense;
+      return;
+    }
+    byte[] sparse = new byte[1 + 3 * set];
+    sparse[0] = SPARSE;
+    int e = 1;
+    for (int i = 0; i < M; i++) {
+      if (registers[i] != 0) {
+        sparse[e] = (byte) (i >>> 8);
+        sparse[e + 1] = (byte) i;
+        sparse[e + 2] = registers[i];
+        e += 3;
       }
     }
-    out[at] = new ByteString(merged);
+    out[at] = sparse;
+  }
+
+  /** Raises {@code registers} (one byte each, no header) to the registers of an encoded state. */
+  private static void raise(byte[] registers, byte[] encoded) {
+    if (encoded[0] == DENSE) {
+      for (int i = 0; i < M; i++) {
+        registers[i] = (byte) Math.max(registers[i], encoded[1 + i]);
+      }
+    } else {
+      for (int e = 1; e + 2 < encoded.length; e += 3) {
+        int i = index(encoded, e);
+        registers[i] = (byte) Math.max(registers[i], encoded[e + 2]);
+      }
+    }
   }
 
   @Override
