@@ -400,7 +400,7 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     if (input.table() != null) {
       KGroupedTable<Object[], Object[]> grouped = ((KTable<Object[], Object[]>) (KTable) input.table())
           .filter((k, row) -> row != null && keyed.test(row), Named.as(step.name() + "-Keyed"))
-          .groupBy((k, row) -> KeyValue.pair(java.util.Arrays.copyOf(row, keys), row),
+          .groupBy((k, row) -> KeyValue.pair(aggregation.tableGroupKey(row), row),
               Grouped.with(step.name() + "-GroupBy", keySerde, rowSerde));
       KTable<Object[], Object[]> states = grouped.aggregate(aggregation::init,
           (k, row, state) -> aggregation.add(row, state), (k, row, state) -> aggregation.undo(row, state),

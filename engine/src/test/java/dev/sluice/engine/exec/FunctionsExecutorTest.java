@@ -77,6 +77,26 @@ class FunctionsExecutorTest {
   }
 
   @Test
+  void describeFunctionOfAnAggregateGivesItsForms() {
+    JsonNode d = run("DESCRIBE FUNCTION latest_by_offset;");
+    assertThat(d.path("name").asText()).isEqualTo("LATEST_BY_OFFSET");
+    assertThat(d.path("type").asText()).isEqualTo("AGGREGATE");
+    JsonNode forms = d.path("functions");
+    assertThat(forms.size()).isEqualTo(4);
+    assertThat(forms.get(3).path("argumentTypes").toString()).isEqualTo("[\"T\",\"INT\",\"BOOLEAN\"]");
+    assertThat(forms.get(3).path("returnType").asText()).isEqualTo("ARRAY<T>");
+    JsonNode names = run("SHOW FUNCTIONS;").path("functions");
+    List<String> aggregates = new java.util.ArrayList<>();
+    names.forEach(f -> {
+      if (f.path("type").asText().equals("AGGREGATE")) {
+        aggregates.add(f.path("name").asText());
+      }
+    });
+    assertThat(aggregates).contains("COLLECT_LIST", "COLLECT_SET", "TOPK", "TOPKDISTINCT", "EARLIEST_BY_OFFSET",
+        "HISTOGRAM", "COUNT_DISTINCT", "STDDEV_SAMP", "STDDEV_SAMPLE", "CORRELATION", "ATTR", "SUM_LIST");
+  }
+
+  @Test
   void describeFunctionMarksVariadicParameters() {
     JsonNode d = run("DESCRIBE FUNCTION CONCAT;");
     assertThat(d.path("functions").size()).isEqualTo(2);

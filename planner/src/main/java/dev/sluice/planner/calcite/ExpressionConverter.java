@@ -98,9 +98,10 @@ final class ExpressionConverter {
   }
 
   private SqlNode function(Expression.FunctionCall f, SqlParserPos p) {
-    if (f.star()) {
+    if (f.star() && f.name().equalsIgnoreCase("COUNT")) {
       return SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p));
     }
+    // any other NAME(*) is a call without arguments, as ksqlDB resolves it
     SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(f.name(), p), null, null, null, null,
         SqlFunctionCategory.USER_DEFINED_FUNCTION);
     List<SqlNode> args = f.args().stream().map(this::convert).toList();
@@ -110,7 +111,7 @@ final class ExpressionConverter {
 
   private static SqlOperator binaryOperator(Expression.Binary b) {
     return switch (b.op()) {
-      case ADD -> SqlStdOperatorTable.PLUS;
+      case ADD -> Plus.INSTANCE;
       case SUBTRACT -> SqlStdOperatorTable.MINUS;
       case MULTIPLY -> SqlStdOperatorTable.MULTIPLY;
       case DIVIDE -> SqlStdOperatorTable.DIVIDE;

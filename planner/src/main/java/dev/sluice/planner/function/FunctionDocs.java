@@ -47,6 +47,10 @@ public final class FunctionDocs {
 
   /** The built-in aggregates (see {@code dev.sluice.planner.aggregate.AggregateFunctions}). */
   public static final List<Function> AGGREGATES = List.of(
+      aggregate("ATTR", "The one value a column has in the group, or null when the group's rows hold more"
+          + " than one distinct value: for a column expected to be the same in every row of the group.",
+          new Overload(List.of(new Param("col1", "T", "the values, of any type", false)), "T",
+              "The single value, or null.")),
       aggregate("AVG", "The average of the non-null values of a numeric column.",
           new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values to average", false)),
               "DOUBLE", "The average of the values.")),
@@ -54,15 +58,83 @@ public final class FunctionDocs {
           new Overload(List.of(), "BIGINT", "COUNT(*): the number of rows."),
           new Overload(List.of(new Param("col1", "ANY", "the values to count", false)), "BIGINT",
               "The number of non-null values.")),
-      aggregate("MAX", "The largest non-null value of a column.",
+      aggregate("COLLECT_LIST", "All the values of a column in the group, nulls included, as an array in"
+          + " arrival order (on a table the order is not guaranteed). At most 1000 entries: later values are"
+          + " dropped.",
+          new Overload(List.of(new Param("col1", "T", "the values to collect, of any type", false)), "ARRAY<T>",
+              "The values.")),
+      aggregate("COLLECT_SET", "The distinct values of a column in the group, nulls included, as an array in"
+          + " order of first arrival. At most 1000 entries. Not available for aggregating a table.",
+          new Overload(List.of(new Param("col1", "T", "the values to collect, of any type", false)), "ARRAY<T>",
+              "The distinct values.")),
+      aggregate("CORRELATION", "The Pearson correlation coefficient between two numeric columns; pairs with a"
+          + " null are skipped; NaN for fewer than two pairs or a constant column.",
+          new Overload(List.of(new Param("x", "INT|BIGINT|DECIMAL|DOUBLE", "the first column", false),
+              new Param("y", "INT|BIGINT|DECIMAL|DOUBLE", "the second column", false)), "DOUBLE",
+              "The correlation of x and y.")),
+      aggregate("COUNT_DISTINCT", "The number of distinct non-null values of a column, estimated with a"
+          + " HyperLogLog (standard error under 1%; exact for small counts). Not available for aggregating a"
+          + " table.",
+          new Overload(List.of(new Param("col1", "ANY", "the values to count", false)), "BIGINT",
+              "The estimated number of distinct values.")),
+      aggregate("EARLIEST_BY_OFFSET", "The earliest value of a column, or its N earliest values, by the order"
+          + " in which rows were processed; nulls are skipped unless ignoreNulls is false. Not available for"
+          + " aggregating a table.",
+          new Overload(List.of(new Param("col1", "T", "the values", false)), "T", "The earliest non-null value."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("ignoreNulls", "BOOLEAN",
+              "whether to skip nulls (a literal)", false)), "T", "The earliest value."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("earliestN", "INT",
+              "how many values (a literal, at least 1)", false)), "ARRAY<T>", "The N earliest non-null values."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("earliestN", "INT",
+              "how many values (a literal, at least 1)", false), new Param("ignoreNulls", "BOOLEAN",
+              "whether to skip nulls (a literal)", false)), "ARRAY<T>", "The N earliest values.")),
+      aggregate("HISTOGRAM", "A map from each distinct string of a column to the number of rows that have it;"
+          + " at most 1000 distinct strings, later ones are ignored. Nulls are not counted.",
+          new Overload(List.of(new Param("col1", "STRING", "the values to count", false)), "MAP<STRING, BIGINT>",
+              "The count of each value.")),
+      aggregate("LATEST_BY_OFFSET", "The latest value of a column, or its N latest values, by the order in"
+          + " which rows were processed; nulls are skipped unless ignoreNulls is false. Not available for"
+          + " aggregating a table.",
+          new Overload(List.of(new Param("col1", "T", "the values", false)), "T", "The latest non-null value."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("ignoreNulls", "BOOLEAN",
+              "whether to skip nulls (a literal)", false)), "T", "The latest value."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("latestN", "INT",
+              "how many values (a literal, at least 1)", false)), "ARRAY<T>", "The N latest non-null values."),
+          new Overload(List.of(new Param("col1", "T", "the values", false), new Param("latestN", "INT",
+              "how many values (a literal, at least 1)", false), new Param("ignoreNulls", "BOOLEAN",
+              "whether to skip nulls (a literal)", false)), "ARRAY<T>", "The N latest values.")),
+      aggregate("MAX", "The largest non-null value of a column. Not available for aggregating a table.",
           new Overload(List.of(new Param("col1", "T", "a number, string, bytes, date, time or timestamp",
               false)), "T", "The largest value.")),
-      aggregate("MIN", "The smallest non-null value of a column.",
+      aggregate("MIN", "The smallest non-null value of a column. Not available for aggregating a table.",
           new Overload(List.of(new Param("col1", "T", "a number, string, bytes, date, time or timestamp",
               false)), "T", "The smallest value.")),
+      aggregate("STDDEV_SAMP", "The sample standard deviation of the non-null values of a numeric column; 0.0"
+          + " for fewer than two values.",
+          new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values", false)), "DOUBLE",
+              "The sample standard deviation.")),
+      aggregate("STDDEV_SAMPLE", "Another name of STDDEV_SAMP.",
+          new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values", false)), "DOUBLE",
+              "The sample standard deviation.")),
       aggregate("SUM", "The sum of the non-null values of a numeric column, of the column's type.",
           new Overload(List.of(new Param("col1", "T", "INT, BIGINT, DECIMAL or DOUBLE values", false)), "T",
-              "The sum of the values.")));
+              "The sum of the values.")),
+      aggregate("SUM_LIST", "The sum of the non-null elements of the arrays of a column.",
+          new Overload(List.of(new Param("col1", "ARRAY<T>", "arrays of INT, BIGINT or DOUBLE", false)), "T",
+              "The sum of all their elements.")),
+      aggregate("TOPK", "The k largest non-null values of a column, largest first; with more columns, structs of"
+          + " the sort value (sort_col) and those columns (col0, col1, ...). Not available for aggregating a"
+          + " table.",
+          new Overload(List.of(new Param("col1", "T", "a number, string, bytes, date, time or timestamp", false),
+              new Param("k", "INT", "how many values (a literal)", false)), "ARRAY<T>", "The k largest values."),
+          new Overload(List.of(new Param("col1", "T", "the values to sort by", false), new Param("other", "ANY",
+              "columns to carry along", true), new Param("k", "INT", "how many values (a literal)", false)),
+              "ARRAY<STRUCT<sort_col T, col0 ...>>", "The k rows with the largest values.")),
+      aggregate("TOPKDISTINCT", "The k largest distinct non-null values of a column, largest first. Not"
+          + " available for aggregating a table.",
+          new Overload(List.of(new Param("col1", "T", "a number, string, bytes, date, time or timestamp", false),
+              new Param("k", "INT", "how many values (a literal)", false)), "ARRAY<T>",
+              "The k largest distinct values.")));
 
   private FunctionDocs() {}
 

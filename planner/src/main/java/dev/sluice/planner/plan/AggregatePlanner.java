@@ -76,6 +76,7 @@ final class AggregatePlanner {
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkNotWindowed(ds, from);
+    query = AggregateCalls.expandStar(query, ds);
     Position pos = query.pos();
     List<Expression> keys = query.groupBy();
     if (keys.isEmpty()) {
@@ -118,8 +119,6 @@ final class AggregatePlanner {
     for (SelectItem item : query.select()) {
       if (item instanceof SelectItem.SingleColumn s) {
         scanned.add(s.expression());
-      } else if (item instanceof SelectItem.AllColumns) {
-        throw SluiceException.statement(item.pos(), "SELECT * is not supported in aggregations.");
       }
     }
     query.having().ifPresent(scanned::add);
@@ -175,24 +174,28 @@ final class AggregatePlanner {
     for (int i = 0; i < keys.size(); i++) {
       first.add(new SelectItem.SingleColumn(keys.get(i).pos(), keys.get(i), Optional.of(KEY_PREFIX + i)));
     }
-    int[] argumentColumns = new int[aggregates.size()];
+    List<List<Integer>> argumentColumns = new ArrayList<>();
+    List<List<Object>> literals = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
       Expression.FunctionCall call = aggregates.get(i);
-      List<Expression> args = call.args();
-      if (call.star() || args.isEmpty()) {
-        if (!call.name().equalsIgnoreCase("COUNT")) {
-          throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
-              + " requires an argument.");
-        }
-        argumentColumns[i] = -1;
-        continue;
+      String name = call.name().toUpperCase(Locale.ROOT);
+      List<Expression> args = call.star() ? List.of() : call.args();
+      if (args.isEmpty() && !name.equals("COUNT")) {
+        throw SluiceException.statement(call.pos(), "Function " + name + " requires an argument.");
       }
-      if (args.size() != 1) {
-        throw SluiceException.statement(call.pos(), "Function " + call.name().toUpperCase(Locale.ROOT)
-            + " takes one argument, got " + args.size() + ".");
+      int literalCount = AggregateFunctions.literalCount(name, args.size());
+      List<Integer> columns = new ArrayList<>();
+      for (int j = 0; j < args.size() - literalCount; j++) {
+        columns.add(first.size());
+        first.add(new SelectItem.SingleColumn(args.get(j).pos(), args.get(j),
+            Optional.of(ARG_PREFIX + i + (j == 0 ? "" : "_" + j))));
       }
-      argumentColumns[i] = first.size();
-      first.add(new SelectItem.SingleColumn(args.get(0).pos(), args.get(0), Optional.of(ARG_PREFIX + i)));
+      List<Object> values = new ArrayList<>();
+      for (int j = args.size() - literalCount; j < args.size(); j++) {
+        values.add(AggregateCalls.literal(name, j, args.get(j)));
+      }
+      argumentColumns.add(columns);
+      literals.add(values);
     }
     Query prepare = new Query(pos, first, query.from(), Optional.empty(), query.where(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
@@ -219,12 +222,13 @@ final class AggregatePlanner {
     }
     List<Aggregate.Call> calls = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
-      String name = aggregates.get(i).name().toUpperCase(Locale.ROOT);
-      SqlType argType = argumentColumns[i] < 0 ? null : preparedSchema.columns().get(argumentColumns[i]).type();
-      SqlType result = AggregateFunctions.resultType(name, argType).orElseThrow(() -> SluiceException.statement(
-          aggregates.get(0).pos(), "Function '" + name + "' does not accept parameters (" + argType.sql() + ")."));
-      calls.add(new Aggregate.Call(name, argumentColumns[i], argType, result));
-      aggregated.add(new Column(AGG_PREFIX + i, result, Column.Namespace.VALUE));
+      calls.add(AggregateCalls.call(aggregates.get(i), argumentColumns.get(i), literals.get(i), preparedSchema));
+      aggregated.add(new Column(AGG_PREFIX + i, calls.get(i).resultType(), Column.Namespace.VALUE));
+    }
+    if (ds.valueFormat().equalsIgnoreCase("DELIMITED")
+        && calls.stream().anyMatch(c -> AggregateFunctions.COMPLEX_INTERMEDIATE.contains(c.function()))) {
+      throw SluiceException.statement(pos, "One of the functions used in the statement has an intermediate type"
+          + " that the value format can not handle. Please remove the function or change the format.");
     }
     Optional<Aggregate.Window> window = query.window().map(AggregatePlanner::window);
     if (window.isPresent()) {
