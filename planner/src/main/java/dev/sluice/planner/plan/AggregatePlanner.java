@@ -68,15 +68,28 @@ final class AggregatePlanner {
 
   PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
     if (!(query.from() instanceof Relation.Source from)) {
-      throw SluiceException.statement(query.from().pos(), "Aggregations over joins are not supported yet.");
-    }
-    if (!query.partitionBy().isEmpty()) {
-      throw SluiceException.statement(query.pos(), "PARTITION BY and GROUP BY in the same query are not supported.");
+      throw SluiceException.statement(query.from().pos(), "Aggregations over joins are planned by the join"
+          + " planner.");
     }
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkNotWindowed(ds, from);
-    query = AggregateCalls.expandStar(query, ds);
+    ExecStep source = ds.isStream() ? PhysicalPlanner.source(ds) : PhysicalPlanner.tableSource(ds, true);
+    return plan(AggregateCalls.expandStar(query, ds), persistent, sinkName,
+        new PartitionByPlanner.Input(from, ds, source, catalog, true, List.of(ds)));
+  }
+
+  /**
+   * Plans the aggregation of {@code input}'s rows: a source of the catalog, or the joined rows of a join,
+   * whose planner has already qualified the query's names and expanded {@code *}.
+   */
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName,
+      PartitionByPlanner.Input input) {
+    if (!query.partitionBy().isEmpty()) {
+      throw SluiceException.statement(query.pos(), "PARTITION BY and GROUP BY in the same query are not supported.");
+    }
+    Relation.Source from = input.from();
+    DataSource ds = input.source();
     Position pos = query.pos();
     List<Expression> keys = query.groupBy();
     if (keys.isEmpty()) {
@@ -199,8 +212,9 @@ final class AggregatePlanner {
     }
     Query prepare = new Query(pos, first, query.from(), Optional.empty(), query.where(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
-    QueryConverter.Converted pass1 = new QueryConverter(catalog, functions, true).convert(prepare);
-    ExecStep source = ds.isStream() ? PhysicalPlanner.source(ds) : PhysicalPlanner.tableSource(ds, true);
+    QueryConverter.Converted pass1 = new QueryConverter(input.catalog(), functions, input.pseudoColumns())
+        .convert(prepare);
+    ExecStep source = input.step();
     ExecStep prepared = planner.toStep(pass1.optimized(), source, pass1.outputNames(), "Aggregate-Prepare");
     if (!ds.isStream() && prepared instanceof StreamCalc c) {
       prepared = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
@@ -225,7 +239,7 @@ final class AggregatePlanner {
       calls.add(AggregateCalls.call(aggregates.get(i), argumentColumns.get(i), literals.get(i), preparedSchema));
       aggregated.add(new Column(AGG_PREFIX + i, calls.get(i).resultType(), Column.Namespace.VALUE));
     }
-    if (ds.valueFormat().equalsIgnoreCase("DELIMITED")
+    if (input.sources().stream().anyMatch(d -> d.valueFormat().equalsIgnoreCase("DELIMITED"))
         && calls.stream().anyMatch(c -> AggregateFunctions.COMPLEX_INTERMEDIATE.contains(c.function()))) {
       throw SluiceException.statement(pos, "One of the functions used in the statement has an intermediate type"
           + " that the value format can not handle. Please remove the function or change the format.");
@@ -325,18 +339,18 @@ final class AggregatePlanner {
     }
     List<SelectItem> second = new ArrayList<>(List.of(keyItems));
     second.addAll(values);
-    DataSource input = new DataSource(AGGREGATED, SourceKind.TABLE, aggregate.schema(), "", "NONE", "NONE",
-        Map.of(), "", false);
+    DataSource aggregatedRows = new DataSource(AGGREGATED, SourceKind.TABLE, aggregate.schema(), "", "NONE",
+        "NONE", Map.of(), "", false);
     Query projection = new Query(pos, second, new Relation.Source(from.pos(), AGGREGATED,
         Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), having, List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted pass2 = new QueryConverter(
-        name -> name.equals(AGGREGATED) ? Optional.of(input) : Optional.empty(), functions, false)
+        name -> name.equals(AGGREGATED) ? Optional.of(aggregatedRows) : Optional.empty(), functions, false)
         .convert(projection);
     ExecStep projected = planner.toStep(pass2.optimized(), aggregate, pass2.outputNames(), "Project");
     ExecStep root = projected instanceof StreamCalc c
         ? new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema()) : projected;
-    return new PhysicalPlanner.PlannedQuery(root, ds,
+    return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
   }

@@ -41,10 +41,6 @@ final class JoinQueryPlanner {
   }
 
   PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
-    if (!query.groupBy().isEmpty() || query.window().isPresent() || query.having().isPresent()
-        || AggregatePlanner.aggregates(query)) {
-      throw SluiceException.statement(query.from().pos(), "Aggregations over joins are not supported yet.");
-    }
     Relation.Join from = (Relation.Join) query.from();
     JoinPlanner joins = new JoinPlanner(catalog, functions, planner);
     List<JoinScope.Alias> aliases = joins.aliases(from);
@@ -56,8 +52,9 @@ final class JoinQueryPlanner {
     Map<String, String> extra = synthetic.map(s -> Map.of(s, join.keyColumn())).orElse(Map.of());
 
     boolean partitioned = !query.partitionBy().isEmpty();
+    boolean aggregated = AggregatePlanner.aggregates(query);
     List<SelectItem> items = items(query, scope, join, synthetic, extra, partitioned);
-    if (persistent) {
+    if (persistent && !aggregated) {
       for (SelectItem item : items) {
         Optional<String> name = item instanceof SelectItem.SingleColumn c ? c.alias() : Optional.empty();
         if (name.isPresent() && (dev.sluice.planner.catalog.PseudoColumns.isPseudo(name.get())
@@ -76,6 +73,14 @@ final class JoinQueryPlanner {
     List<DataSource> sources = aliases.stream().map(JoinScope.Alias::source).toList();
     Relation.Source joinedFrom = new Relation.Source(from.pos(), JOINED, Optional.empty());
 
+    if (aggregated) {
+      // GROUP BY applies to the joined rows; the aggregation planner names the key from the projection.
+      Query rewritten = new Query(query.pos(), items, joinedFrom, query.window(), where,
+          query.groupBy().stream().map(k -> scope.qualify(k, extra)).toList(), query.partitionBy(),
+          query.having().map(h -> scope.qualify(h, extra)), query.emit(), query.limit());
+      return new AggregatePlanner(joinedCatalog, functions, planner).plan(rewritten, persistent, sinkName,
+          new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources));
+    }
     if (partitioned) {
       // PARTITION BY applies to the joined rows; its planner names the key from the projection.
       if (table) {
