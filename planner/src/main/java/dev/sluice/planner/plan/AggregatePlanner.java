@@ -17,7 +17,6 @@ import dev.sluice.planner.function.FunctionRegistry;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -431,7 +430,7 @@ final class AggregatePlanner {
     if (node instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
       out.add(call);
     }
-    for (Object child : children(node)) {
+    for (Object child : ExpressionTrees.children(node)) {
       walk(child, out);
     }
   }
@@ -442,7 +441,7 @@ final class AggregatePlanner {
         && functions.overloads(call.name().toUpperCase(Locale.ROOT)).isEmpty()) {
       return Optional.of(call.name().toUpperCase(Locale.ROOT));
     }
-    for (Object child : children(node)) {
+    for (Object child : ExpressionTrees.children(node)) {
       Optional<String> found = unknownFunction(child);
       if (found.isPresent()) {
         return found;
@@ -460,7 +459,7 @@ final class AggregatePlanner {
     if (node instanceof Expression.Lambda) {
       return Optional.empty();
     }
-    for (Object child : children(node)) {
+    for (Object child : ExpressionTrees.children(node)) {
       Optional<String> found = windowBound(child);
       if (found.isPresent()) {
         return found;
@@ -487,7 +486,7 @@ final class AggregatePlanner {
     if (node instanceof Expression.Lambda) {
       return; // lambda parameters are not columns
     }
-    for (Object child : children(node)) {
+    for (Object child : ExpressionTrees.children(node)) {
       free(child, windowColumns, out);
     }
   }
@@ -502,84 +501,6 @@ final class AggregatePlanner {
     if (e instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
       return new Expression.ColumnRef(e.pos(), Optional.empty(), AGG_PREFIX + aggregates.indexOf(c));
     }
-    return (Expression) map(e, child -> rewrite(child, keys, aggregates));
-  }
-
-  // ------------------------------------------------------------ generic record traversal of the AST
-
-  private interface Rewriter {
-    Expression apply(Expression e);
-  }
-
-  private static List<Object> children(Object node) {
-    List<Object> out = new ArrayList<>();
-    if (node == null || !node.getClass().isRecord()) {
-      return out;
-    }
-    for (RecordComponent rc : node.getClass().getRecordComponents()) {
-      Object v = get(rc, node);
-      if (v instanceof Expression || v instanceof Expression.WhenClause) {
-        out.add(v);
-      } else if (v instanceof Optional<?> o && o.isPresent()
-          && (o.get() instanceof Expression || o.get() instanceof Expression.WhenClause)) {
-        out.add(o.get());
-      } else if (v instanceof List<?> l) {
-        for (Object x : l) {
-          if (x instanceof Expression || x instanceof Expression.WhenClause) {
-            out.add(x);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  /** A copy of {@code node} with each direct sub-expression rewritten. */
-  private static Object map(Object node, Rewriter f) {
-    if (node == null || !node.getClass().isRecord()) {
-      return node;
-    }
-    RecordComponent[] rcs = node.getClass().getRecordComponents();
-    Object[] args = new Object[rcs.length];
-    Class<?>[] types = new Class<?>[rcs.length];
-    boolean changed = false;
-    for (int i = 0; i < rcs.length; i++) {
-      types[i] = rcs[i].getType();
-      Object v = get(rcs[i], node);
-      Object n = v;
-      if (v instanceof Expression x) {
-        n = f.apply(x);
-      } else if (v instanceof Expression.WhenClause w) {
-        n = map(w, f);
-      } else if (v instanceof Optional<?> o && o.isPresent() && o.get() instanceof Expression x) {
-        n = Optional.of(f.apply(x));
-      } else if (v instanceof List<?> l && !l.isEmpty()
-          && (l.get(0) instanceof Expression || l.get(0) instanceof Expression.WhenClause)) {
-        List<Object> copy = new ArrayList<>();
-        for (Object x : l) {
-          copy.add(x instanceof Expression e ? f.apply(e) : map(x, f));
-        }
-        n = copy;
-      }
-      changed |= n != v;
-      args[i] = n;
-    }
-    if (!changed) {
-      return node;
-    }
-    try {
-      return node.getClass().getDeclaredConstructor(types).newInstance(args);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot rebuild " + node.getClass().getSimpleName(), e);
-    }
-  }
-
-  private static Object get(RecordComponent rc, Object node) {
-    try {
-      rc.getAccessor().setAccessible(true);
-      return rc.getAccessor().invoke(node);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return (Expression) ExpressionTrees.map(e, child -> rewrite(child, keys, aggregates));
   }
 }

@@ -73,7 +73,7 @@ final class ExpressionTrees {
   }
 
   /** A copy of {@code node} with each direct sub-expression rewritten; {@code node} itself if none changed. */
-  private static Object map(Object node, UnaryOperator<Expression> f) {
+  static Object map(Object node, UnaryOperator<Expression> f) {
     if (node == null || !node.getClass().isRecord()) {
       return node;
     }

@@ -123,7 +123,7 @@ final class JoinScope {
       inner.addAll(lambda.params());
       return new Expression.Lambda(lambda.pos(), lambda.params(), rewrite(lambda.body(), inner, f));
     }
-    return (Expression) AstTraversal.map(e, child -> rewrite(child, bound, f));
+    return (Expression) ExpressionTrees.map(e, child -> rewrite(child, bound, f));
   }
 
   /**
