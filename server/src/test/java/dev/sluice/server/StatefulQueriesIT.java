@@ -53,11 +53,7 @@ class StatefulQueriesIT {
 
   @Test
   void windowedCountsAndJoinsSurviveARestartWithoutLocalState() throws Exception {
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    ServerConfig config = config();
 
     try (SluiceServer server = SluiceServer.start(config)) {
       String url = server.url();
@@ -119,11 +115,7 @@ class StatefulQueriesIT {
    */
   @Test
   void reKeyedStreamFindsTheTableRowInEveryPartition() throws Exception {
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    ServerConfig config = config();
     try (SluiceServer server = SluiceServer.start(config)) {
       String url = server.url();
       String kafka = server.bootstrapServers();
@@ -146,6 +138,14 @@ class StatefulQueriesIT {
         assertThat(joined).contains("user" + i + "={\"CLICK_ID\":\"click" + i + "\",\"REGION\":\"r" + i + "\"}");
       }
     }
+  }
+
+  private ServerConfig config() {
+    return ServerConfig.defaults()
+        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
+        .with(ServerConfig.DATA_DIR, dataDir.toString())
+        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
+        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
   }
 
   /** The last count of each page's window, keyed {@code page@windowStart}, once {@code expected} is reached. */

@@ -122,15 +122,7 @@ final class DdlExecutor {
         throw SluiceException.statement(column.pos(), "Cannot add column `" + column.name() + "` to schema. A"
             + " column with the same name already exists.");
       }
-      if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
-        throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
-      }
-      SqlType type;
-      try {
-        type = SqlType.fromAst(column.type());
-      } catch (IllegalArgumentException e) {
-        throw SluiceException.statement(column.type().pos(), e.getMessage());
-      }
+      SqlType type = declaredType(column);
       // Value columns stay before header columns: rows are keys, values, headers.
       int firstHeader = (int) columns.stream().filter(c -> !c.isHeader()).count();
       columns.add(firstHeader, new dev.sluice.planner.schema.Column(column.name(), type,
@@ -217,15 +209,7 @@ final class DdlExecutor {
       if (!names.add(column.name())) {
         throw SluiceException.statement(column.pos(), "Duplicate column names: " + column.name());
       }
-      if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
-        throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
-      }
-      SqlType type;
-      try {
-        type = SqlType.fromAst(column.type());
-      } catch (IllegalArgumentException e) {
-        throw SluiceException.statement(column.type().pos(), e.getMessage());
-      }
+      SqlType type = declaredType(column);
       switch (column.constraint()) {
         case KEY:
           if (stmt.kind() == SourceKind.TABLE) {
@@ -270,6 +254,18 @@ final class DdlExecutor {
       throw SluiceException.statement(stmt.pos(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
     }
     return schema;
+  }
+
+  /** The type of a declared column, whose name must not be one of the reserved pseudo-column names. */
+  private static SqlType declaredType(ColumnDef column) {
+    if (PseudoColumns.isPseudo(column.name()) || PseudoColumns.isWindowBound(column.name())) {
+      throw SluiceException.statement(column.pos(), "'" + column.name() + "' is a reserved column name.");
+    }
+    try {
+      return SqlType.fromAst(column.type());
+    } catch (IllegalArgumentException e) {
+      throw SluiceException.statement(column.type().pos(), e.getMessage());
+    }
   }
 
   /** The type of a HEADERS column: every header of the record, in order. */
