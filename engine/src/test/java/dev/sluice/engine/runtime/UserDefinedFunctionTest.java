@@ -89,6 +89,45 @@ class UserDefinedFunctionTest {
     }
   }
 
+  @Test
+  void queryCallsATableFunctionOfAnExtensionJar() throws Exception {
+    jar(dir.resolve("words.jar"), "acme.udtf.Words", """
+        package acme.udtf;
+        import dev.sluice.planner.function.Udf;
+        import dev.sluice.planner.function.UdfParam;
+        import java.util.List;
+        public class Words {
+          @Udf(name = "WORDS", table = true, description = "The words of a text, one row each.")
+          public static List<String> words(@UdfParam("text") String text) {
+            return text == null || text.isBlank() ? null : List.of(text.trim().split("\\s+"));
+          }
+        }
+        """);
+    try (var ext = ExtensionLoader.load(dir, getClass().getClassLoader())) {
+      assertThat(ext.registry().isTableFunction("WORDS")).isTrue();
+      var stmt = (Statement.CreateAsSelect) SqlParser.parse("CREATE STREAM s AS SELECT user_id, WORDS(page) AS w,"
+          + " n FROM pageviews EMIT CHANGES;").get(0).statement();
+      var planned = new PhysicalPlanner(CATALOG, ext.registry()).plan(stmt.query(), true);
+      var sink = new StreamSink("Sink", planned.root(), "SINK", new Formats("KAFKA", "JSON", Map.of()),
+          planned.schema());
+      var log = new InMemoryProcessingLogger();
+      var topology = new TopologyBuilder("CSAS_TEST_2", new FormatSerdes(log),
+          new CalcCompiler(ext.registry(), ext.classLoader()), log).build(sink);
+      Properties p = new Properties();
+      p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+      p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+      try (TopologyTestDriver driver = new TopologyTestDriver(topology, p)) {
+        var in = driver.createInputTopic("pageviews", new StringSerializer(), new StringSerializer());
+        var out = driver.createOutputTopic("SINK", new StringDeserializer(), new StringDeserializer());
+        in.pipeInput("u1", "{\"PAGE\":\"stream  table join\",\"N\":1}");
+        in.pipeInput("u2", "{\"PAGE\":\" \",\"N\":2}");
+        assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly(
+            "u1={\"W\":\"stream\",\"N\":1}", "u1={\"W\":\"table\",\"N\":1}", "u1={\"W\":\"join\",\"N\":1}");
+      }
+      assertThat(log.entries()).isEmpty();
+    }
+  }
+
   private static boolean classVisible(ClassLoader loader, String name) {
     try {
       Class.forName(name, false, loader);

@@ -2,8 +2,12 @@ package com.example.udf;
 
 import dev.sluice.planner.function.Udf;
 import dev.sluice.planner.function.UdfParam;
+import java.util.List;
 
-/** Two user-defined functions: REVERSE(STRING) and MULTIPLY(INT, INT). */
+/**
+ * Three user-defined functions: the scalar functions REVERSE(STRING) and MULTIPLY(INT, INT), and the table
+ * function WORDS(STRING), which turns one row into one row per word.
+ */
 public final class SampleFunctions {
 
   private SampleFunctions() {}
@@ -26,5 +30,11 @@ public final class SampleFunctions {
     } catch (ArithmeticException e) {
       return null;
     }
+  }
+
+  @Udf(name = "WORDS", table = true, description = "One row per word of a text (split on white space); no row"
+      + " for a NULL or blank text.", category = "EXAMPLE", author = "Example Corp", version = "1.0.0")
+  public static List<String> words(@UdfParam(value = "text", description = "the text to split") String text) {
+    return text == null || text.isBlank() ? null : List.of(text.trim().split("\\s+"));
   }
 }

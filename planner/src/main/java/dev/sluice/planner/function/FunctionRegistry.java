@@ -70,17 +70,22 @@ public final class FunctionRegistry {
   public FunctionRegistry(List<Class<?>> classes, List<Class<?>> tableClasses) {
     for (Class<?> type : classes) {
       for (ScalarOverload overload : overloadsOf(type, false)) {
-        scalars.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
+        add(overload.annotation().table() ? tables : scalars, overload, overload.annotation().table());
       }
     }
     for (Class<?> type : tableClasses) {
       for (ScalarOverload overload : overloadsOf(type, false)) {
-        if (!(overload.signature().returns() instanceof ParamType.ArrayOf)) {
-          throw new IllegalArgumentException(overload.method() + ": a table function must return a List");
-        }
-        tables.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
+        add(tables, overload, true);
       }
     }
+  }
+
+  /** Adds a scalar or table function's overload; a table function must return a list of row values. */
+  private static void add(Map<String, List<ScalarOverload>> functions, ScalarOverload overload, boolean table) {
+    if (table && !(overload.signature().returns() instanceof ParamType.ArrayOf)) {
+      throw new IllegalArgumentException(overload.method() + ": a table function must return a List");
+    }
+    functions.computeIfAbsent(overload.name(), n -> new ArrayList<>()).add(overload);
   }
 
   private FunctionRegistry(FunctionRegistry base) {
@@ -145,7 +150,7 @@ public final class FunctionRegistry {
             + (other == null ? "a built-in function" : "a function already loaded from " + other)
             + "; rename it (@Udf(name = ...)) or remove the jar");
       }
-      copy.scalars.computeIfAbsent(name, n -> new ArrayList<>()).add(overload);
+      add(overload.annotation().table() ? copy.tables : copy.scalars, overload, overload.annotation().table());
       copy.paths.put(name, path);
     }
     return copy;

@@ -23,6 +23,12 @@ public @interface Udf {
   /** The SQL name, upper case. */
   String name();
 
+  /**
+   * A table function (like EXPLODE): the method returns a {@code List} whose elements are the values of the
+   * rows one input row becomes, an empty list or null for none. Used in SELECT like EXPLODE, over streams.
+   */
+  boolean table() default false;
+
   String description();
 
   /** The group in SHOW FUNCTIONS and the docs: STRING, MATH, DATE / TIME, JSON, ARRAY, MAP, ... */
