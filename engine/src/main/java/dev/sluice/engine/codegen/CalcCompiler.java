@@ -70,7 +70,8 @@ public final class CalcCompiler {
   /** The generated Java source for {@code calc}, as EXPLAIN can show it. */
   String generate(CalcPrograms.CalcProgram calcProgram, String className) {
     RexProgram program = CalcRewrites.rewrite(calcProgram.program(), calcProgram.typeFactory());
-    ParameterExpression in = Expressions.parameter(Object[].class, "in");
+    // Final, since the compiled lambdas (anonymous classes) read the columns they reference from it.
+    ParameterExpression in = Expressions.parameter(Modifier.FINAL, Object[].class, "in");
     ParameterExpression out = Expressions.parameter(Object[].class, "out");
     PhysType inType = PhysTypeImpl.of(calcProgram.typeFactory(), program.getInputRowType(), JavaRowFormat.ARRAY,
         false);

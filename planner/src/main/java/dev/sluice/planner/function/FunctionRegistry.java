@@ -51,7 +51,7 @@ public final class FunctionRegistry {
 
   private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class, MathFunctions.class,
       NullFunctions.class, CollectionFunctions.class, DateTimeFunctions.class, JsonFunctions.class,
-      UrlFunctions.class, BytesFunctions.class);
+      UrlFunctions.class, BytesFunctions.class, LambdaFunctions.class);
   private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS);
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
@@ -175,6 +175,65 @@ public final class FunctionRegistry {
       return null;
     }
     return new Resolution(best.overload(), best.match(), returnType(best.overload(), best.match(), args, tf));
+  }
+
+  /**
+   * The overload of {@code name} that a call with lambda arguments calls, resolved in ksqlDB's two passes
+   * ({@link Signature#matchShape}, then {@link Signature#typeLambdas}, which types each lambda's body); its
+   * resolution is null when none fits.
+   *
+   * @param args the argument types, null at the positions of {@code lambdas}
+   * @throws SluiceException when a lambda parameter's type cannot be inferred (NULL arguments)
+   */
+  public LambdaResolution resolve(String name, List<RelDataType> args, Map<Integer, Signature.LambdaArg> lambdas,
+      RelDataTypeFactory tf) {
+    ScalarOverload best = null;
+    Signature.Match bestShape = null;
+    for (ScalarOverload overload : overloads(name)) {
+      Signature.Match shape = overload.signature().matchShape(args, lambdas, tf);
+      if (shape != null && (bestShape == null || shape.cost() < bestShape.cost())) {
+        best = overload;
+        bestShape = shape;
+      }
+    }
+    if (best == null) {
+      return new LambdaResolution(null, args, lambdas, null);
+    }
+    Signature.LambdaMatch typed;
+    try {
+      typed = best.signature().typeLambdas(bestShape, args, lambdas, tf);
+    } catch (IllegalStateException e) {
+      throw new SluiceException(ErrorCode.BAD_STATEMENT, "Can't infer the type of the lambda parameters of "
+          + name + " (" + e.getMessage() + ") from NULL arguments. Please cast them to the required type, e.g."
+          + " CAST(null AS ARRAY<INT>).");
+    }
+    List<RelDataType> complete = new ArrayList<>(args);
+    typed.bodies().forEach(complete::set);
+    if (typed.match() == null) {
+      return new LambdaResolution(null, complete, lambdas, typed);
+    }
+    Resolution resolution = new Resolution(best, typed.match(), returnType(best, typed.match(), complete, tf));
+    return new LambdaResolution(resolution, complete, lambdas, typed);
+  }
+
+  /**
+   * The outcome of resolving a call with lambdas: the resolution (null when a lambda's body did not fit), the
+   * argument types with each lambda's body type in its place, and the typed lambdas.
+   */
+  public record LambdaResolution(Resolution resolution, List<RelDataType> args,
+      Map<Integer, Signature.LambdaArg> lambdas, Signature.LambdaMatch typed) {
+    /** How ksqlDB shows the argument at {@code index} in messages: {@code LAMBDA (INTEGER) => BOOLEAN}. */
+    public String display(int index, java.util.function.Function<RelDataType, String> type) {
+      Signature.LambdaArg lambda = lambdas.get(index);
+      if (lambda == null) {
+        return type.apply(args.get(index));
+      }
+      if (typed == null || !typed.inputs().containsKey(index)) {
+        return "LAMBDA (" + lambda.arity() + " arguments)";
+      }
+      return "LAMBDA " + typed.inputs().get(index).stream().map(type).collect(Collectors.joining(", ", "(", ")"))
+          + " => " + type.apply(typed.bodies().get(index));
+    }
   }
 
   private static RelDataType returnType(ScalarOverload overload, Signature.Match match, List<RelDataType> args,

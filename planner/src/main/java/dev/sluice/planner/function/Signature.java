@@ -52,6 +52,9 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
 
   private static int cost(ParamType param, RelDataType arg, Map<String, RelDataType> bindings,
       RelDataTypeFactory tf) {
+    if (param instanceof ParamType.Lambda) {
+      return -1; // only a lambda argument fits, see matchShape
+    }
     SqlTypeName argName = normalize(arg.getSqlTypeName());
     if (argName == SqlTypeName.NULL || param instanceof ParamType.Any) {
       return 0;
@@ -74,10 +77,16 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
     ParamType.Generic g = (ParamType.Generic) param;
     RelDataType bound = bindings.get(g.variable());
     if (bound == null || bound.getSqlTypeName() == SqlTypeName.NULL) {
-      bindings.put(g.variable(), arg);
+      // A string literal is CHAR(n); the variable stands for STRING, as a column of that type is.
+      bindings.put(g.variable(), argName == SqlTypeName.VARCHAR ? tf.createSqlType(SqlTypeName.VARCHAR) : arg);
       return 0;
     }
     if (SqlTypeUtil.equalSansNullability(tf, bound, arg)) {
+      return 0;
+    }
+    if (argName == SqlTypeName.VARCHAR && normalize(bound.getSqlTypeName()) == SqlTypeName.VARCHAR) {
+      // A literal is CHAR(n) and a column VARCHAR: both are STRING to the dialect.
+      bindings.put(g.variable(), tf.createSqlType(SqlTypeName.VARCHAR));
       return 0;
     }
     int from = rank(argName);
@@ -90,6 +99,92 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
       }
     }
     return -1;
+  }
+
+  /** A lambda argument as resolution sees it: its arity, and the type of its body for typed parameters. */
+  public interface LambdaArg {
+    int arity();
+
+    /** The type of the body when the parameters have the types {@code params}; may throw a user error. */
+    RelDataType bodyType(List<RelDataType> params);
+  }
+
+  /**
+   * ksqlDB's first pass over a call with lambda arguments: how the other arguments match, with each lambda
+   * matching only a lambda parameter of the same arity (its types depend on the overload), or null.
+   *
+   * @param args the argument types, null at the positions of {@code lambdas}
+   */
+  public Match matchShape(List<RelDataType> args, Map<Integer, LambdaArg> lambdas, RelDataTypeFactory tf) {
+    if (!accepts(args.size())) {
+      return null;
+    }
+    Map<String, RelDataType> bindings = new HashMap<>();
+    int cost = 0;
+    for (int i = 0; i < args.size(); i++) {
+      LambdaArg lambda = lambdas.get(i);
+      int c;
+      if (lambda != null) {
+        c = param(i) instanceof ParamType.Lambda l && l.inputs().size() == lambda.arity() ? 0 : -1;
+      } else {
+        c = cost(param(i), args.get(i), bindings, tf);
+      }
+      if (c < 0) {
+        return null;
+      }
+      cost += c;
+    }
+    return new Match(cost, bindings);
+  }
+
+  /** The outcome of typing the lambdas of a call: the final match, and each lambda's parameter and body types. */
+  public record LambdaMatch(Match match, Map<Integer, List<RelDataType>> inputs, Map<Integer, RelDataType> bodies) {}
+
+  /**
+   * ksqlDB's second pass, on the overload {@link #matchShape} chose: each lambda, left to right, gets the
+   * parameter types its parameter declares under the bindings so far, its body is typed, and the body's type
+   * binds the lambda's result type. The match is null when a body's type does not fit, or would change the
+   * type of a variable a lambda parameter already has (REDUCE's state must keep its type); the lambdas typed
+   * so far are there for the message.
+   *
+   * @throws IllegalStateException naming the parameter when a lambda parameter's type cannot be inferred
+   */
+  public LambdaMatch typeLambdas(Match shape, List<RelDataType> args, Map<Integer, LambdaArg> lambdas,
+      RelDataTypeFactory tf) {
+    Map<String, RelDataType> bindings = new HashMap<>(shape.bindings());
+    Map<Integer, List<RelDataType>> inputs = new HashMap<>();
+    Map<Integer, RelDataType> bodies = new HashMap<>();
+    int cost = shape.cost();
+    for (int i = 0; i < args.size(); i++) {
+      LambdaArg lambda = lambdas.get(i);
+      if (lambda == null) {
+        continue;
+      }
+      ParamType.Lambda param = (ParamType.Lambda) param(i);
+      List<RelDataType> types = new ArrayList<>();
+      for (ParamType input : param.inputs()) {
+        RelDataType type = toRel(input, bindings, args, tf);
+        if (type == null) {
+          throw new IllegalStateException(input.toString());
+        }
+        types.add(type);
+      }
+      RelDataType body = lambda.bodyType(types);
+      inputs.put(i, types);
+      bodies.put(i, body);
+      int c = cost(param.returns(), body, bindings, tf);
+      if (c < 0) {
+        return new LambdaMatch(null, inputs, bodies);
+      }
+      for (int j = 0; j < types.size(); j++) {
+        RelDataType now = toRel(param.inputs().get(j), bindings, args, tf);
+        if (now == null || !SqlTypeUtil.equalSansNullability(tf, now, types.get(j))) {
+          return new LambdaMatch(null, inputs, bodies);
+        }
+      }
+      cost += c;
+    }
+    return new LambdaMatch(new Match(cost, bindings), inputs, bodies);
   }
 
   /** The position of a numeric type in ksqlDB's widening order, or -1. */
@@ -120,7 +215,7 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
     if (type instanceof ParamType.Simple s) {
       rel = switch (s.name()) {
         case TIMESTAMP, TIME -> tf.createSqlType(s.name(), 3);
-        case DECIMAL -> args.stream().filter(a -> a.getSqlTypeName() == SqlTypeName.DECIMAL).findFirst()
+        case DECIMAL -> args.stream().filter(a -> a != null && a.getSqlTypeName() == SqlTypeName.DECIMAL).findFirst()
             .orElseGet(() -> tf.createSqlType(SqlTypeName.DECIMAL, 38, 10));
         default -> tf.createSqlType(s.name());
       };
