@@ -16,12 +16,15 @@ import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.ClassDeclaration;
 import org.apache.calcite.linq4j.tree.DeclarationStatement;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.FunctionExpression;
 import org.apache.calcite.linq4j.tree.MemberDeclaration;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.linq4j.tree.Shuttle;
 import org.apache.calcite.linq4j.tree.Statement;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -112,11 +115,27 @@ public final class CalcCompiler {
       }
     }
     members.add(Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "apply",
-        List.of(DataContext.ROOT, in, out), body.toBlock()));
+        List.of(DataContext.ROOT, in, out), (BlockStatement) body.toBlock().accept(FINAL_LAMBDA_PARAMETERS)));
     ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, CalcFunction.class,
         List.of(), members);
     return Expressions.toString(List.of(decl), "\n", false);
   }
+
+  /**
+   * Makes the parameters of compiled lambdas final: a nested lambda reads its enclosing lambda's parameters,
+   * and Janino lets an inner class read only final variables (it knows no "effectively final").
+   */
+  private static final Shuttle FINAL_LAMBDA_PARAMETERS = new Shuttle() {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Expression visit(FunctionExpression function, BlockStatement body) {
+      List<ParameterExpression> params = new ArrayList<>();
+      for (ParameterExpression p : (List<ParameterExpression>) function.parameterList) {
+        params.add(Expressions.parameter(p.modifier | Modifier.FINAL, p.getType(), p.name));
+      }
+      return new FunctionExpression((Class) function.getType(), body, params);
+    }
+  };
 
   @SuppressWarnings("unchecked")
   private Class<? extends RowFunction> cook(String source, String className) {

@@ -12,6 +12,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
@@ -53,6 +55,15 @@ public final class Lambdas {
     return f == null ? null : f::apply;
   }
 
+  /** A lambda whose body is a BOOLEAN that is never NULL compiles into a {@code Predicate1}. */
+  public static <T> Function<T, Boolean> function(Predicate1<T> f) {
+    return f == null ? null : f::apply;
+  }
+
+  public static <A, B> BiFunction<A, B, Boolean> biFunction(Predicate2<A, B> f) {
+    return f == null ? null : f::apply;
+  }
+
   public static <A, B, C, R> TriFunction<A, B, C, R> triFunction(Function2<A, Object[], R> f) {
     return f == null ? null : (a, b, c) -> f.apply(a, new Object[] {b, c});
   }
@@ -67,6 +78,10 @@ public final class Lambdas {
       throw new NullPointerException("NULL operand of an arithmetic operator in a lambda");
     }
     return value;
+  }
+
+  public static <A, B, C> TriFunction<A, B, C, Boolean> triFunction(Predicate2<A, Object[]> f) {
+    return f == null ? null : (a, b, c) -> f.apply(a, new Object[] {b, c});
   }
 
   /** Element {@code index} of the packed parameters of a three-parameter lambda. */

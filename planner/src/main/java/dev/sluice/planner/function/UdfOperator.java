@@ -91,7 +91,17 @@ public final class UdfOperator extends SqlUserDefinedFunction {
     if (call.getOperandList().stream().noneMatch(LambdaOperator::isLambda)) {
       return super.deriveType(validator, scope, call);
     }
-    FunctionRegistry.LambdaResolution r = resolveWithLambdas(registry, getName(), validator, scope, call);
+    return resolveWithLambdas(registry, getName(), validator, scope, call).resolution().returnType();
+  }
+
+  /**
+   * Resolves a call with lambda arguments, typing each lambda's body in {@code scope}.
+   *
+   * @throws SluiceException ksqlDB's message when no overload accepts the arguments
+   */
+  private static FunctionRegistry.LambdaResolution resolveWithLambdas(FunctionRegistry registry, String name,
+      SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    FunctionRegistry.LambdaResolution r = resolveLambdas(registry, name, validator, scope, call);
     if (r.resolution() == null) {
       SqlParserPos pos = call.getParserPosition();
       List<String> shown = new ArrayList<>();
@@ -99,13 +109,12 @@ public final class UdfOperator extends SqlUserDefinedFunction {
         shown.add(r.display(i, Typing::display));
       }
       throw SluiceException.statement(new Position(pos.getLineNum(), pos.getColumnNum()),
-          registry.noMatchMessage(getName(), shown));
+          registry.noMatchMessage(name, shown));
     }
-    return r.resolution().returnType();
+    return r;
   }
 
-  /** Resolves a call with lambda arguments, typing each lambda's body in {@code scope}. */
-  private static FunctionRegistry.LambdaResolution resolveWithLambdas(FunctionRegistry registry, String name,
+  private static FunctionRegistry.LambdaResolution resolveLambdas(FunctionRegistry registry, String name,
       SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
     List<RelDataType> args = new ArrayList<>();
     Map<Integer, Signature.LambdaArg> lambdas = new HashMap<>();
@@ -215,7 +224,7 @@ public final class UdfOperator extends SqlUserDefinedFunction {
         FunctionRegistry.LambdaResolution lr = resolveWithLambdas(registry, name, binding.getValidator(),
             binding.getScope(), binding.getCall());
         for (int i = 0; i < operandTypes.length; i++) {
-          RelDataType param = lr.resolution() == null || lr.lambdas().containsKey(i) ? null
+          RelDataType param = lr.lambdas().containsKey(i) ? null
               : lr.resolution().paramType(i, lr.args(), binding.getTypeFactory());
           operandTypes[i] = param != null ? param : lr.args().get(i);
         }
