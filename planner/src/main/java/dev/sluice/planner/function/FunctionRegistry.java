@@ -27,17 +27,23 @@ public final class FunctionRegistry {
     /** The parameter names, from {@link UdfParam}, else arg0, arg1... */
     public List<String> paramNames() {
       List<String> names = new ArrayList<>();
-      var parameters = method.getParameters();
-      for (int i = 0; i < parameters.length; i++) {
-        UdfParam p = parameters[i].getAnnotation(UdfParam.class);
+      var parameters = sqlParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        UdfParam p = parameters.get(i).getAnnotation(UdfParam.class);
         names.add(p == null ? "arg" + i : p.value());
       }
       return names;
     }
 
     public List<String> paramDescriptions() {
-      return Arrays.stream(method.getParameters()).map(p -> p.getAnnotation(UdfParam.class))
+      return sqlParameters().stream().map(p -> p.getAnnotation(UdfParam.class))
           .map(p -> p == null ? "" : p.description()).toList();
+    }
+
+    /** The Java parameters that are SQL parameters: all but a leading {@link Udf#argumentTypes()} one. */
+    private List<java.lang.reflect.Parameter> sqlParameters() {
+      List<java.lang.reflect.Parameter> all = Arrays.asList(method.getParameters());
+      return annotation.argumentTypes() ? all.subList(1, all.size()) : all;
     }
   }
 
@@ -157,24 +163,100 @@ public final class FunctionRegistry {
     return scalars.getOrDefault(name, List.of());
   }
 
-  /** The overload of {@code name} that {@code args} call, with its return type, or null when none fits. */
+  /**
+   * The overload of {@code name} that {@code args} call, with its return type, or null when none fits. As
+   * ksqlDB resolves: the overloads that match without widening a number, else those that match with it;
+   * of several, one without varargs beats one with, then more parameters beat fewer, then fewer generic
+   * parameters beat more; a tie is ambiguous.
+   *
+   * @throws SluiceException ksqlDB's message when the call is ambiguous
+   */
   public Resolution resolve(String name, List<RelDataType> args, RelDataTypeFactory tf) {
-    Resolution best = null;
+    List<ScalarOverload> overloads = new ArrayList<>();
+    List<Signature.Match> matches = new ArrayList<>();
     for (ScalarOverload overload : overloads(name)) {
       Signature.Match match = overload.signature().match(args, tf);
-      if (match == null) {
-        continue;
-      }
-      if (best == null || match.cost() < best.match().cost()
-          || match.cost() == best.match().cost() && best.overload().signature().variadic()
-          && !overload.signature().variadic()) {
-        best = new Resolution(overload, match, null);
+      if (match != null) {
+        overloads.add(overload);
+        matches.add(match);
       }
     }
-    if (best == null) {
+    int best = choose(name, overloads, matches, args.stream().map(FunctionRegistry::display).toList());
+    if (best < 0) {
       return null;
     }
-    return new Resolution(best.overload(), best.match(), returnType(best.overload(), best.match(), args, tf));
+    ScalarOverload overload = overloads.get(best);
+    Signature.Match match = matches.get(best);
+    return new Resolution(overload, match, returnType(overload, match, args, tf));
+  }
+
+  /**
+   * The index of the overload ksqlDB would pick among matching {@code overloads}, or -1 when none.
+   *
+   * @throws SluiceException when the choice is ambiguous
+   */
+  private int choose(String name, List<ScalarOverload> overloads, List<Signature.Match> matches,
+      List<String> shownArgs) {
+    for (boolean exact : new boolean[] {true, false}) {
+      int best = -1;
+      boolean tie = false;
+      for (int i = 0; i < overloads.size(); i++) {
+        if (exact && matches.get(i).cost() > 0) {
+          continue;
+        }
+        int c = best < 0 ? 1 : preference(overloads.get(i).signature()).compareTo(
+            preference(overloads.get(best).signature()));
+        if (c > 0) {
+          best = i;
+          tie = false;
+        } else if (c == 0) {
+          tie = true;
+        }
+      }
+      if (tie) {
+        throw new SluiceException(ErrorCode.BAD_STATEMENT, "Function '" + name
+            + "' cannot be resolved due to ambiguous method parameters (" + String.join(", ", shownArgs)
+            + ").\nUse CAST() to explicitly cast your parameters to one of the supported function calls.\n"
+            + "Valid function calls are:\n" + signatures(name)
+            + "\nFor detailed information on a function run: DESCRIBE FUNCTION <Function-Name>;");
+      }
+      if (best >= 0) {
+        return best;
+      }
+    }
+    return -1;
+  }
+
+  /** How much ksqlDB prefers an overload: without varargs, then more parameters, then fewer generics. */
+  private static Preference preference(Signature s) {
+    int generics = (int) s.params().stream().filter(p -> !(p instanceof ParamType.Simple)).count();
+    return new Preference(s.variadic() ? 0 : 1, s.params().size(), -generics);
+  }
+
+  private record Preference(int fixed, int params, int fewerGenerics) implements Comparable<Preference> {
+    @Override
+    public int compareTo(Preference o) {
+      return Comparator.comparingInt(Preference::fixed).thenComparingInt(Preference::params)
+          .thenComparingInt(Preference::fewerGenerics).compare(this, o);
+    }
+  }
+
+  private static String display(RelDataType type) {
+    if (type == null) {
+      return "LAMBDA";
+    }
+    if (type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+      return "null";
+    }
+    try {
+      return dev.sluice.planner.calcite.TypeConverter.fromRel(type).sql();
+    } catch (RuntimeException e) {
+      return type.getFullTypeString();
+    }
+  }
+
+  private String signatures(String name) {
+    return overloads(name).stream().map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"));
   }
 
   /**
@@ -187,18 +269,21 @@ public final class FunctionRegistry {
    */
   public LambdaResolution resolve(String name, List<RelDataType> args, Map<Integer, Signature.LambdaArg> lambdas,
       RelDataTypeFactory tf) {
-    ScalarOverload best = null;
-    Signature.Match bestShape = null;
+    List<ScalarOverload> overloads = new ArrayList<>();
+    List<Signature.Match> shapes = new ArrayList<>();
     for (ScalarOverload overload : overloads(name)) {
       Signature.Match shape = overload.signature().matchShape(args, lambdas, tf);
-      if (shape != null && (bestShape == null || shape.cost() < bestShape.cost())) {
-        best = overload;
-        bestShape = shape;
+      if (shape != null) {
+        overloads.add(overload);
+        shapes.add(shape);
       }
     }
-    if (best == null) {
+    int chosen = choose(name, overloads, shapes, args.stream().map(FunctionRegistry::display).toList());
+    if (chosen < 0) {
       return new LambdaResolution(null, args, lambdas, null);
     }
+    ScalarOverload best = overloads.get(chosen);
+    Signature.Match bestShape = shapes.get(chosen);
     Signature.LambdaMatch typed;
     try {
       typed = best.signature().typeLambdas(bestShape, args, lambdas, tf);
@@ -258,8 +343,7 @@ public final class FunctionRegistry {
   /** ksqlDB's message for arguments no overload accepts. */
   public String noMatchMessage(String name, List<String> argTypes) {
     return "Function '" + name + "' does not accept parameters (" + String.join(", ", argTypes) + ").\n"
-        + "Valid alternatives are:\n" + overloads(name).stream()
-        .map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"))
+        + "Valid alternatives are:\n" + signatures(name)
         + "\nFor detailed information on a function run: DESCRIBE FUNCTION <Function-Name>;";
   }
 }

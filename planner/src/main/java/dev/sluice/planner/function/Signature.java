@@ -241,7 +241,14 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
   static Signature of(Method method, Udf udf) {
     List<ParamType> params = new ArrayList<>();
     var types = method.getGenericParameterTypes();
-    for (int i = 0; i < types.length; i++) {
+    int first = 0;
+    if (udf.argumentTypes()) {
+      if (types.length == 0 || types[0] != dev.sluice.planner.schema.SqlType[].class) {
+        throw new IllegalArgumentException("argumentTypes = true needs a first parameter of type SqlType[]");
+      }
+      first = 1;
+    }
+    for (int i = first; i < types.length; i++) {
       UdfParam p = method.getParameters()[i].getAnnotation(UdfParam.class);
       params.add(ParamType.of(types[i], p == null ? "" : p.type()));
     }

@@ -326,15 +326,19 @@ public final class UdfOperator extends SqlUserDefinedFunction {
         throw new IllegalStateException("No overload of " + name + " for " + args);
       }
       Method method = r.overload().method();
-      Type[] javaParams = method.getParameterTypes();
-      boolean variadic = r.overload().signature().variadic();
-      int fixed = variadic ? javaParams.length - 1 : javaParams.length;
+      List<Type> javaParams = List.of(method.getParameterTypes());
       List<Expression> values = new ArrayList<>();
+      if (r.overload().annotation().argumentTypes()) {
+        values.add(ArgumentTypes.constant(args));
+        javaParams = javaParams.subList(1, javaParams.size());
+      }
+      boolean variadic = r.overload().signature().variadic();
+      int fixed = variadic ? javaParams.size() - 1 : javaParams.size();
       for (int i = 0; i < fixed; i++) {
-        values.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), (Class<?>) javaParams[i]));
+        values.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), (Class<?>) javaParams.get(i)));
       }
       if (variadic) {
-        Class<?> component = ((Class<?>) javaParams[fixed]).getComponentType();
+        Class<?> component = ((Class<?>) javaParams.get(fixed)).getComponentType();
         List<Expression> rest = new ArrayList<>();
         for (int i = fixed; i < operands.size(); i++) {
           rest.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), component));
