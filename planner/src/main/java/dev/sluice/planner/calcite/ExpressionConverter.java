@@ -127,9 +127,10 @@ final class ExpressionConverter {
   }
 
   private SqlNode function(Expression.FunctionCall f, SqlParserPos p) {
-    if (f.star()) {
+    if (f.star() && f.name().equalsIgnoreCase("COUNT")) {
       return SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p));
     }
+    // Any other f(*) is f called without arguments, which ksqlDB reports as such.
     SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(f.name(), p), null, null, null, null,
         SqlFunctionCategory.USER_DEFINED_FUNCTION);
     List<SqlNode> args = f.args().stream().map(this::convert).toList();

@@ -57,7 +57,8 @@ public final class FunctionRegistry {
 
   private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class, MathFunctions.class,
       NullFunctions.class, CollectionFunctions.class, DateTimeFunctions.class, JsonFunctions.class,
-      UrlFunctions.class, BytesFunctions.class, LambdaFunctions.class);
+      UrlFunctions.class, BytesFunctions.class, LambdaFunctions.class,
+      GreatestLeastFunctions.class);
   private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS);
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();

@@ -13,8 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 /**
  * The SQL signature of one overload, and ksqlDB's overload resolution: an argument matches its parameter
  * exactly, or by widening a number (INT to BIGINT to DECIMAL to DOUBLE, each step costing one); a NULL
- * argument matches anything; a type variable binds to its first argument's type and later arguments must
- * have that type (numbers widen it). The overload of least total cost wins, a fixed-arity one before a
+ * argument matches anything; a STRING literal matches a DATE, TIME or TIMESTAMP (at a cost of one); a type
+ * variable binds to its first argument's type and later arguments must have that type (numbers widen it). The overload of least total cost wins, a fixed-arity one before a
  * variadic one at equal cost, then the first in {@link FunctionRegistry}'s stable order.
  *
  * @param params the parameters; with {@code variadic}, the last one repeats zero or more times
@@ -63,6 +63,11 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
       if (s.name() == argName) {
         return 0;
       }
+      if (arg.getSqlTypeName() == SqlTypeName.CHAR && (s.name() == SqlTypeName.DATE
+          || s.name() == SqlTypeName.TIME || s.name() == SqlTypeName.TIMESTAMP)) {
+        // Only a literal is CHAR: ksqlDB reads a STRING literal as a DATE, TIME or TIMESTAMP argument.
+        return 1;
+      }
       int from = rank(argName);
       int to = rank(s.name());
       return from >= 0 && to > from ? to - from : -1;
@@ -81,7 +86,7 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
       bindings.put(g.variable(), argName == SqlTypeName.VARCHAR ? tf.createSqlType(SqlTypeName.VARCHAR) : arg);
       return 0;
     }
-    if (SqlTypeUtil.equalSansNullability(tf, bound, arg)) {
+    if (sameSansNullability(bound, arg)) {
       return 0;
     }
     if (argName == SqlTypeName.VARCHAR && normalize(bound.getSqlTypeName()) == SqlTypeName.VARCHAR) {
@@ -178,13 +183,49 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
       }
       for (int j = 0; j < types.size(); j++) {
         RelDataType now = toRel(param.inputs().get(j), bindings, args, tf);
-        if (now == null || !SqlTypeUtil.equalSansNullability(tf, now, types.get(j))) {
+        if (now == null || !sameSansNullability(now, types.get(j))) {
           return new LambdaMatch(null, inputs, bodies);
         }
       }
       cost += c;
     }
     return new LambdaMatch(new Match(cost, bindings), inputs, bodies);
+  }
+
+  /** Whether the types are equal but for nullability, at any depth (elements, values, fields). */
+  static boolean sameSansNullability(RelDataType a, RelDataType b) {
+    SqlTypeName name = a.getSqlTypeName();
+    if (name != b.getSqlTypeName()) {
+      return false;
+    }
+    switch (name) {
+      case ARRAY:
+        return sameSansNullability(a.getComponentType(), b.getComponentType());
+      case MAP:
+        return sameSansNullability(a.getKeyType(), b.getKeyType())
+            && sameSansNullability(a.getValueType(), b.getValueType());
+      case ROW: {
+        if (a.getFieldCount() != b.getFieldCount()) {
+          return false;
+        }
+        for (int i = 0; i < a.getFieldCount(); i++) {
+          if (!a.getFieldNames().get(i).equals(b.getFieldNames().get(i))
+              || !sameSansNullability(a.getFieldList().get(i).getType(), b.getFieldList().get(i).getType())) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case DECIMAL:
+        return a.getPrecision() == b.getPrecision() && a.getScale() == b.getScale();
+      case CHAR:
+      case VARCHAR:
+      case BINARY:
+      case VARBINARY:
+        return a.getPrecision() == b.getPrecision();
+      default:
+        return true;
+    }
   }
 
   /** The position of a numeric type in ksqlDB's widening order, or -1. */

@@ -370,6 +370,10 @@ public final class UdfOperator extends SqlUserDefinedFunction {
           boxed = Expressions.call(Widening.class, "toDecimal", boxed);
         } else if (target == SqlTypeName.DOUBLE) {
           boxed = Expressions.call(Widening.class, "toDouble", boxed);
+        } else if (target == SqlTypeName.DATE || target == SqlTypeName.TIME || target == SqlTypeName.TIMESTAMP) {
+          String parse = target == SqlTypeName.DATE ? "toDate" : target == SqlTypeName.TIME ? "toTime"
+              : "toTimestamp";
+          boxed = Expressions.call(Widening.class, parse, Expressions.convert_(boxed, String.class));
         }
       }
       if (to == Object.class) {
