@@ -285,8 +285,11 @@ public final class MathFunctions {
       + " given by latitude and longitude in degrees, in KM or MILES.")
   public static Double geoDistance(@UdfParam("lat1") Double lat1, @UdfParam("lon1") Double lon1,
       @UdfParam("lat2") Double lat2, @UdfParam("lon2") Double lon2, @UdfParam("units") String units) {
-    if (lat1 == null || lon1 == null || lat2 == null || lon2 == null || units == null) {
+    if (lat1 == null || lon1 == null || lat2 == null || lon2 == null) {
       return null;
+    }
+    if (units == null) {
+      units = "KM"; // as ksqlDB: a NULL unit is the default
     }
     if (Math.abs(lat1) > 90 || Math.abs(lat2) > 90 || Math.abs(lon1) > 180 || Math.abs(lon2) > 180) {
       throw new IllegalArgumentException("valid latitude values are -90 to 90, longitude -180 to 180");
