@@ -97,7 +97,7 @@ final class ExpressionConverter {
     } else if (e instanceof Expression.Dereference d) {
       return SqlStdOperatorTable.DOT.createCall(p, convert(d.base()), new SqlIdentifier(d.field(), p));
     } else if (e instanceof Expression.ArrayConstructor a) {
-      return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(p,
+      return CollectionConstructors.ARRAY.createCall(p,
           a.elements().stream().map(this::convert).toArray(SqlNode[]::new));
     } else if (e instanceof Expression.MapConstructor m) {
       List<SqlNode> operands = new ArrayList<>();
@@ -105,7 +105,7 @@ final class ExpressionConverter {
         operands.add(convert(m.keys().get(i)));
         operands.add(convert(m.values().get(i)));
       }
-      return SqlStdOperatorTable.MAP_VALUE_CONSTRUCTOR.createCall(p, operands);
+      return CollectionConstructors.MAP.createCall(p, operands);
     } else if (e instanceof Expression.StructConstructor st) {
       return new StructConstructor(st.names()).createCall(p,
           st.values().stream().map(this::convert).toArray(SqlNode[]::new));
