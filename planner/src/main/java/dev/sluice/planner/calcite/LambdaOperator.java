@@ -1,5 +1,7 @@
 package dev.sluice.planner.calcite;
 
+import dev.sluice.error.SluiceException;
+import dev.sluice.parser.ast.Position;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -81,7 +83,11 @@ public final class LambdaOperator extends SqlSpecialOperator {
   @Override
   public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
     if (types == null) {
-      throw new IllegalStateException("A lambda can only be typed by the function it is passed to");
+      // Only a registry function types its lambdas; anything else (an aggregate) cannot take one.
+      SqlParserPos p = call.getParserPosition();
+      throw SluiceException.statement(new Position(p.getLineNum(), p.getColumnNum()),
+          "A lambda can only be an argument of a scalar function that takes one, such as TRANSFORM, FILTER or"
+              + " REDUCE.");
     }
     return validator.deriveType(scope, call.operand(0));
   }
