@@ -115,10 +115,13 @@ public final class MathFunctions {
     return val == null ? null : val.setScale(0, RoundingMode.HALF_UP);
   }
 
-  /** ROUND(DECIMAL(p, s)) is DECIMAL(p - s + 1, 0), as ksqlDB types it (the carry may add a digit). */
+  /**
+   * ROUND(DECIMAL(p, s)) is DECIMAL(p - s, 0), as ksqlDB types it (its functional tests check the schema),
+   * although a carry can need one more digit: ROUND(99.5) in a DECIMAL(3, 1) column overflows, as in ksqlDB.
+   */
   public static RelDataType roundDecimalType(RelDataTypeFactory tf, List<RelDataType> args) {
     RelDataType d = args.get(0);
-    int precision = Math.max(1, Math.min(d.getPrecision() - d.getScale() + (d.getScale() > 0 ? 1 : 0),
+    int precision = Math.max(1, Math.min(d.getPrecision() - d.getScale(),
         tf.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL)));
     return tf.createSqlType(SqlTypeName.DECIMAL, precision, 0);
   }
