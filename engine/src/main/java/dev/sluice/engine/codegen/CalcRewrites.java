@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Rewrites a program just before code generation, where Sluice's semantics or operators differ from what
  * Calcite's code generator implements: DECIMAL division ({@link DecimalDivision}), array subscripts
  * ({@link ArrayAccess}), some casts ({@link Casts}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
- * names in the call's type), and lambdas (fresh parameter names, see {@link Lambdas#forCodegen}). The persisted
+ * names in the call's type, built by {@link StructValues}), and lambdas (fresh parameter names, see {@link Lambdas#forCodegen}). The persisted
  * plan keeps the original expressions; only the generated code changes.
  */
 final class CalcRewrites {
@@ -87,7 +87,7 @@ final class CalcRewrites {
         }
         if (visited.getOperator() instanceof StructConstructor) {
           changed[0] = true;
-          return rexBuilder.makeCall(visited.getType(), SqlStdOperatorTable.ROW, visited.getOperands());
+          return StructValues.rewrite(rexBuilder, visited);
         }
         return visited;
       }

@@ -107,6 +107,9 @@ final class ExpressionConverter {
       }
       return CollectionConstructors.MAP.createCall(p, operands);
     } else if (e instanceof Expression.StructConstructor st) {
+      if (new HashSet<>(st.names()).size() != st.names().size()) {
+        throw SluiceException.statement(st.pos(), "Duplicate field names found in STRUCT: " + st.names());
+      }
       return new StructConstructor(st.names()).createCall(p,
           st.values().stream().map(this::convert).toArray(SqlNode[]::new));
     } else if (e instanceof Expression.Subscript s) {
