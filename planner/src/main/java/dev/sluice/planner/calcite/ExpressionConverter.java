@@ -143,7 +143,7 @@ final class ExpressionConverter {
 
   private static SqlOperator binaryOperator(Expression.Binary b) {
     return switch (b.op()) {
-      case ADD -> SqlStdOperatorTable.PLUS;
+      case ADD -> Plus.INSTANCE;
       case SUBTRACT -> SqlStdOperatorTable.MINUS;
       case MULTIPLY -> SqlStdOperatorTable.MULTIPLY;
       case DIVIDE -> SqlStdOperatorTable.DIVIDE;

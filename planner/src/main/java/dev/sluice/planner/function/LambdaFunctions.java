@@ -61,8 +61,8 @@ public final class LambdaFunctions {
     return out;
   }
 
-  @Udf(name = "FILTER", category = CAT, description = "The entries for which the predicate is true; fails"
-      + " when the predicate is NULL for an entry, or a kept entry's value is NULL.")
+  @Udf(name = "FILTER", category = CAT, description = "The entries for which the predicate is true (NULL"
+      + " counts as false); fails when a kept entry's value is NULL.")
   public static <K, V> Map<K, V> filter(@UdfParam("map") Map<K, V> map,
       @UdfParam(value = "predicate", description = "(k, v) => a BOOLEAN") BiFunction<K, V, Boolean> predicate) {
     if (map == null) {
@@ -70,11 +70,7 @@ public final class LambdaFunctions {
     }
     Map<K, V> out = new LinkedHashMap<>();
     map.forEach((k, v) -> {
-      Boolean keep = predicate.apply(k, v);
-      if (keep == null) {
-        throw new IllegalArgumentException("FILTER: the predicate is NULL for the key " + k);
-      }
-      if (keep) {
+      if (Boolean.TRUE.equals(predicate.apply(k, v))) {
         put(out, k, v);
       }
     });

@@ -84,6 +84,11 @@ public final class Lambdas {
     return f == null ? null : (a, b, c) -> f.apply(a, new Object[] {b, c});
   }
 
+  /** A struct parameter, passed as {@code Object}, as the struct it is (see {@link #forCodegen}). */
+  public static Object struct(Object value) {
+    return value;
+  }
+
   /** Element {@code index} of the packed parameters of a three-parameter lambda. */
   public static Object arg(Object rest, int index) {
     return ((Object[]) rest)[index];
@@ -113,6 +118,12 @@ public final class Lambdas {
           i -> "arg" + i, i -> false),
       ScalarFunctionImpl.create(Lambdas.class, "strict"));
 
+  private static final SqlUserDefinedFunction STRUCT = new SqlUserDefinedFunction(
+      new SqlIdentifier("LAMBDA_STRUCT", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0,
+      InferTypes.FIRST_KNOWN, OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY), tf -> List.of(),
+          i -> "arg" + i, i -> false),
+      ScalarFunctionImpl.create(Lambdas.class, "struct"));
+
   private static final Set<SqlKind> ARITHMETIC = EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
       SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX);
 
@@ -128,8 +139,9 @@ public final class Lambdas {
   /**
    * {@code node} ready for Calcite's code generator: every lambda parameter gets a fresh Java name (users'
    * names may be Java keywords, clash with generated variables, or shadow an enclosing lambda's), every
-   * lambda of three parameters becomes one of two, as {@link #triFunction} calls it, and arithmetic in a
-   * lambda's body is {@link #strict}.
+   * lambda of three parameters becomes one of two, as {@link #triFunction} calls it, a STRUCT parameter is
+   * declared as {@code Object} (Calcite would declare a record class it never generates) and read through
+   * {@link #struct}, and arithmetic in a lambda's body is {@link #strict}.
    */
   public static RexNode forCodegen(RexBuilder rexBuilder, RexNode node) {
     return node.accept(new Renamer(rexBuilder));
@@ -153,9 +165,7 @@ public final class Lambdas {
         fresh.add(new RexLambdaRef(i, "lambda$" + counter++, params.get(i).getType()));
       }
       if (params.size() > 2) {
-        RelDataType any = rexBuilder.getTypeFactory().createTypeWithNullability(
-            rexBuilder.getTypeFactory().createSqlType(SqlTypeName.ANY), true);
-        fresh.set(1, new RexLambdaRef(1, PACKED + counter++, any));
+        fresh.set(1, new RexLambdaRef(1, PACKED + counter++, any()));
         for (int i = 1; i < params.size(); i++) {
           scope.put(params.get(i).getName(), rexBuilder.makeCall(params.get(i).getType(), ARG,
               List.of(fresh.get(1), rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf(i - 1)))));
@@ -164,6 +174,14 @@ public final class Lambdas {
       } else {
         for (int i = 0; i < params.size(); i++) {
           scope.put(params.get(i).getName(), fresh.get(i));
+        }
+      }
+      for (int i = 0; i < fresh.size(); i++) {
+        RelDataType type = fresh.get(i).getType();
+        if (type.getSqlTypeName() == SqlTypeName.ROW) {
+          RexLambdaRef object = new RexLambdaRef(i, fresh.get(i).getName(), any());
+          fresh.set(i, object);
+          scope.put(params.get(i).getName(), rexBuilder.makeCall(type, STRUCT, List.of(object)));
         }
       }
       scopes.push(scope);
@@ -193,6 +211,11 @@ public final class Lambdas {
             .createTypeWithNullability(operand.getType(), false), STRICT, List.of(operand)) : operand);
       }
       return c.clone(c.getType(), operands);
+    }
+
+    private RelDataType any() {
+      return rexBuilder.getTypeFactory().createTypeWithNullability(
+          rexBuilder.getTypeFactory().createSqlType(SqlTypeName.ANY), true);
     }
 
     /**
