@@ -34,8 +34,8 @@ import org.codehaus.janino.SimpleCompiler;
 
 /**
  * Compiles a {@link StreamCalc} into one Java class with Calcite's {@code RexToLixTranslator} and Janino:
- * the filter is evaluated first so projections never run for dropped rows, constants are hoisted into
- * static fields, and the class is compiled once per distinct source text and shared (Janino creates a
+ * the filter is evaluated first so projections never run for dropped rows, constants, and lambdas that read
+ * nothing of the row ({@link LambdaHoisting}), are hoisted into static fields, and the class is compiled once per distinct source text and shared (Janino creates a
  * class loader per compile, so compiling per task or per record would leak metaspace).
  */
 public final class CalcCompiler {
@@ -108,14 +108,22 @@ public final class CalcCompiler {
     body.add(Expressions.return_(null, Expressions.constant(true)));
 
     List<MemberDeclaration> members = new ArrayList<>();
+    java.util.Set<String> staticNames = new java.util.HashSet<>();
     for (Statement statement : statics.toBlock().statements) {
       if (statement instanceof DeclarationStatement declaration) {
         members.add(Expressions.fieldDecl(Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL,
             declaration.parameter, declaration.initializer));
+        staticNames.add(declaration.parameter.name);
       }
     }
+    LambdaHoisting hoisting = new LambdaHoisting(staticNames);
+    BlockStatement method = (BlockStatement) body.toBlock().accept(FINAL_LAMBDA_PARAMETERS).accept(hoisting);
+    for (DeclarationStatement field : hoisting.fields()) {
+      members.add(Expressions.fieldDecl(Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL, field.parameter,
+          field.initializer));
+    }
     members.add(Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "apply",
-        List.of(DataContext.ROOT, in, out), (BlockStatement) body.toBlock().accept(FINAL_LAMBDA_PARAMETERS)));
+        List.of(DataContext.ROOT, in, out), method));
     ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, CalcFunction.class,
         List.of(), members);
     return Expressions.toString(List.of(decl), "\n", false);

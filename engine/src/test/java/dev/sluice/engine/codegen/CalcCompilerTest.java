@@ -148,4 +148,21 @@ class CalcCompilerTest {
     // OR evaluates its right side only when the left is not TRUE, so the NULL never reaches the "+".
     assertThat(out[2]).isEqualTo(java.util.List.of(true, true));
   }
+
+  @Test
+  void buildsLambdasThatReadNothingOfTheRowOnce() {
+    var compiled = compiler.compile(calc("SELECT ID, TRANSFORM(ARRAY[QTY, 2], x => x * 10) AS FIXED,"
+        + " TRANSFORM(ARRAY[1, 2], x => x * QTY) AS PER_ROW FROM orders EMIT CHANGES;"));
+    // The first lambda is a static field; the second reads QTY, so it is built per record.
+    assertThat(compiled.source()).contains("private static final java.util.function.Function LAMBDA_0 =");
+    assertThat(compiled.source().split("new org.apache.calcite.linq4j.function.Function1\\(\\)", -1)).hasSize(3);
+    Object[] out = new Object[3];
+    RowFunction fn = compiled.newInstance();
+    assertThat(fn.apply(null, row(1, "EU", "1.00", 3), out)).isTrue();
+    assertThat(out[1]).isEqualTo(java.util.List.of(30, 20));
+    assertThat(out[2]).isEqualTo(java.util.List.of(3, 6));
+    assertThat(fn.apply(null, row(2, "EU", "1.00", 4), out)).isTrue();
+    assertThat(out[1]).isEqualTo(java.util.List.of(40, 20));
+    assertThat(out[2]).isEqualTo(java.util.List.of(4, 8));
+  }
 }
