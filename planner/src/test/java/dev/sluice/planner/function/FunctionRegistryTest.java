@@ -103,6 +103,26 @@ class FunctionRegistryTest {
     assertTrue(e.getMessage().startsWith("Can't infer the type of the lambda parameters of REDUCE"), e.getMessage());
   }
 
+  /** A user-style function class taking a lambda. */
+  public static final class Apply {
+    private Apply() {}
+
+    @Udf(name = "APPLY_TWICE", category = "TEST", description = "f(f(x)).")
+    public static <T> T applyTwice(@UdfParam("x") T x, @UdfParam("f") java.util.function.Function<T, T> f) {
+      return f.apply(f.apply(x));
+    }
+  }
+
+  @Test
+  void anyFunctionMayTakeALambda() {
+    FunctionRegistry custom = new FunctionRegistry(List.of(Apply.class));
+    assertEquals("(T, LAMBDA (T) => T)", custom.overloads("APPLY_TWICE").get(0).signature().toString());
+    var r = custom.resolve("APPLY_TWICE", new java.util.ArrayList<>(java.util.Arrays.asList(t(SqlTypeName.BIGINT),
+        null)), java.util.Map.of(1, lambda(1, p -> p.get(0))), tf);
+    assertEquals(SqlTypeName.BIGINT, r.resolution().returnType().getSqlTypeName());
+    assertEquals(4L, Apply.applyTwice(1L, x -> x * 2));
+  }
+
   private static Signature.LambdaArg lambda(int arity, java.util.function.Function<List<RelDataType>, RelDataType> body) {
     return new Signature.LambdaArg() {
       @Override
