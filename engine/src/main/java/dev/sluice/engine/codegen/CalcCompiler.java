@@ -16,12 +16,15 @@ import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.ClassDeclaration;
 import org.apache.calcite.linq4j.tree.DeclarationStatement;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.FunctionExpression;
 import org.apache.calcite.linq4j.tree.MemberDeclaration;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.linq4j.tree.Shuttle;
 import org.apache.calcite.linq4j.tree.Statement;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -31,8 +34,8 @@ import org.codehaus.janino.SimpleCompiler;
 
 /**
  * Compiles a {@link StreamCalc} into one Java class with Calcite's {@code RexToLixTranslator} and Janino:
- * the filter is evaluated first so projections never run for dropped rows, constants are hoisted into
- * static fields, and the class is compiled once per distinct source text and shared (Janino creates a
+ * the filter is evaluated first so projections never run for dropped rows, constants, and lambdas that read
+ * nothing of the row ({@link LambdaHoisting}), are hoisted into static fields, and the class is compiled once per distinct source text and shared (Janino creates a
  * class loader per compile, so compiling per task or per record would leak metaspace).
  */
 public final class CalcCompiler {
@@ -70,7 +73,8 @@ public final class CalcCompiler {
   /** The generated Java source for {@code calc}, as EXPLAIN can show it. */
   String generate(CalcPrograms.CalcProgram calcProgram, String className) {
     RexProgram program = CalcRewrites.rewrite(calcProgram.program(), calcProgram.typeFactory());
-    ParameterExpression in = Expressions.parameter(Object[].class, "in");
+    // Final, since the compiled lambdas (anonymous classes) read the columns they reference from it.
+    ParameterExpression in = Expressions.parameter(Modifier.FINAL, Object[].class, "in");
     ParameterExpression out = Expressions.parameter(Object[].class, "out");
     PhysType inType = PhysTypeImpl.of(calcProgram.typeFactory(), program.getInputRowType(), JavaRowFormat.ARRAY,
         false);
@@ -104,18 +108,42 @@ public final class CalcCompiler {
     body.add(Expressions.return_(null, Expressions.constant(true)));
 
     List<MemberDeclaration> members = new ArrayList<>();
+    java.util.Set<String> staticNames = new java.util.HashSet<>();
     for (Statement statement : statics.toBlock().statements) {
       if (statement instanceof DeclarationStatement declaration) {
         members.add(Expressions.fieldDecl(Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL,
             declaration.parameter, declaration.initializer));
+        staticNames.add(declaration.parameter.name);
       }
     }
+    LambdaHoisting hoisting = new LambdaHoisting(staticNames);
+    BlockStatement method = (BlockStatement) body.toBlock().accept(FINAL_LAMBDA_PARAMETERS).accept(hoisting);
+    for (DeclarationStatement field : hoisting.fields()) {
+      members.add(Expressions.fieldDecl(Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL, field.parameter,
+          field.initializer));
+    }
     members.add(Expressions.methodDecl(Modifier.PUBLIC, boolean.class, "apply",
-        List.of(DataContext.ROOT, in, out), body.toBlock()));
+        List.of(DataContext.ROOT, in, out), method));
     ClassDeclaration decl = Expressions.classDecl(Modifier.PUBLIC | Modifier.FINAL, className, CalcFunction.class,
         List.of(), members);
     return Expressions.toString(List.of(decl), "\n", false);
   }
+
+  /**
+   * Makes the parameters of compiled lambdas final: a nested lambda reads its enclosing lambda's parameters,
+   * and Janino lets an inner class read only final variables (it knows no "effectively final").
+   */
+  private static final Shuttle FINAL_LAMBDA_PARAMETERS = new Shuttle() {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Expression visit(FunctionExpression function, BlockStatement body) {
+      List<ParameterExpression> params = new ArrayList<>();
+      for (ParameterExpression p : (List<ParameterExpression>) function.parameterList) {
+        params.add(Expressions.parameter(p.modifier | Modifier.FINAL, p.getType(), p.name));
+      }
+      return new FunctionExpression((Class) function.getType(), body, params);
+    }
+  };
 
   @SuppressWarnings("unchecked")
   private Class<? extends RowFunction> cook(String source, String className) {

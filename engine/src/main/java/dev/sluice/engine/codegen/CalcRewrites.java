@@ -2,10 +2,12 @@ package dev.sluice.engine.codegen;
 
 import dev.sluice.planner.calcite.Modulus;
 import dev.sluice.planner.calcite.StructConstructor;
+import dev.sluice.planner.function.Lambdas;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
@@ -17,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Rewrites a program just before code generation, where Sluice's semantics or operators differ from what
  * Calcite's code generator implements: DECIMAL division ({@link DecimalDivision}), array subscripts
  * ({@link ArrayAccess}), some casts ({@link Casts}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
- * names in the call's type). The persisted
+ * names in the call's type, built by {@link StructValues}), and lambdas (fresh parameter names, see {@link Lambdas#forCodegen}). The persisted
  * plan keeps the original expressions; only the generated code changes.
  */
 final class CalcRewrites {
@@ -27,10 +29,29 @@ final class CalcRewrites {
     return name == SqlTypeName.ARRAY || name == SqlTypeName.MAP || name == SqlTypeName.ROW;
   }
 
+  /** {@code node} with its lambdas as {@link Lambdas#forCodegen} prepares them. */
+  private static RexNode lambdas(RexBuilder rexBuilder, RexNode node, boolean[] changed) {
+    RexNode rewritten = Lambdas.forCodegen(rexBuilder, node);
+    changed[0] |= rewritten != node;
+    return rewritten;
+  }
+
   static RexProgram rewrite(RexProgram program, JavaTypeFactory typeFactory) {
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     boolean[] changed = {false};
     RexShuttle shuttle = new RexShuttle() {
+      @Override
+      public RexNode visitLiteral(RexLiteral literal) {
+        // Calcite would write a NULL struct as a cast to the synthetic record class it names (Record2_0)
+        // but never declares; structs are Object[] at run time, so a plain Object null is right.
+        if (literal.isNull() && literal.getType().getSqlTypeName() == SqlTypeName.ROW) {
+          changed[0] = true;
+          return rexBuilder.makeNullLiteral(typeFactory.createTypeWithNullability(
+              typeFactory.createSqlType(SqlTypeName.ANY), true));
+        }
+        return literal;
+      }
+
       @Override
       public RexNode visitCall(RexCall call) {
         RexCall visited = (RexCall) super.visitCall(call);
@@ -66,15 +87,15 @@ final class CalcRewrites {
         }
         if (visited.getOperator() instanceof StructConstructor) {
           changed[0] = true;
-          return rexBuilder.makeCall(visited.getType(), SqlStdOperatorTable.ROW, visited.getOperands());
+          return StructValues.rewrite(rexBuilder, visited);
         }
         return visited;
       }
     };
     List<RexNode> projects = program.getProjectList().stream()
-        .map(p -> program.expandLocalRef(p).accept(shuttle)).toList();
+        .map(p -> lambdas(rexBuilder, program.expandLocalRef(p).accept(shuttle), changed)).toList();
     RexNode condition = program.getCondition() == null ? null
-        : program.expandLocalRef(program.getCondition()).accept(shuttle);
+        : lambdas(rexBuilder, program.expandLocalRef(program.getCondition()).accept(shuttle), changed);
     if (!changed[0]) {
       return program;
     }

@@ -54,6 +54,11 @@ class UserDefinedFunctionTest {
           public static String reverse(@UdfParam("s") String s) {
             return s == null ? null : new StringBuilder(s).reverse().toString();
           }
+          @Udf(name = "KEEP_IF", description = "The value when the predicate holds, else NULL.")
+          public static <T> T keepIf(@UdfParam("v") T v,
+              @UdfParam("p") java.util.function.Function<T, Boolean> p) {
+            return Boolean.TRUE.equals(p.apply(v)) ? v : null;
+          }
           @Udf(name = "TIMES", description = "Multiplies.")
           public Integer times(@UdfParam("a") Integer a, @UdfParam("b") Integer b) {
             return a == null || b == null ? null : a * b;
@@ -64,7 +69,8 @@ class UserDefinedFunctionTest {
       // The class is only in the jar: the engine's own class loader cannot see it.
       assertThat(classVisible(getClass().getClassLoader(), "acme.udf.Strings")).isFalse();
       var stmt = (Statement.CreateAsSelect) SqlParser.parse("CREATE STREAM s AS SELECT user_id,"
-          + " REVERSE_IT(page) AS r, TIMES(n, 3) AS t, REVERSE_IT('abc') AS c FROM pageviews"
+          + " REVERSE_IT(page) AS r, TIMES(n, 3) AS t, REVERSE_IT('abc') AS c,"
+          + " KEEP_IF(page, p => LEN(p) > n) AS k FROM pageviews"
           + " WHERE TIMES(n, 2) > 2 EMIT CHANGES;").get(0).statement();
       var planned = new PhysicalPlanner(CATALOG, ext.registry()).plan(stmt.query(), true);
       var sink = new StreamSink("Sink", planned.root(), "SINK", new Formats("KAFKA", "JSON", Map.of()),
@@ -82,8 +88,8 @@ class UserDefinedFunctionTest {
         in.pipeInput("u2", "{\"PAGE\":\"/skip\",\"N\":1}");
         in.pipeInput("u3", "{\"PAGE\":null,\"N\":5}");
         assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly(
-            "u1={\"R\":\"emoh/\",\"T\":6,\"C\":\"cba\"}",
-            "u3={\"R\":null,\"T\":15,\"C\":\"cba\"}");
+            "u1={\"R\":\"emoh/\",\"T\":6,\"C\":\"cba\",\"K\":\"/home\"}",
+            "u3={\"R\":null,\"T\":15,\"C\":\"cba\",\"K\":null}");
       }
       assertThat(log.entries()).isEmpty();
     }

@@ -5,7 +5,11 @@ import static dev.sluice.planner.calcite.AstToSqlNode.pos;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Expression;
 import dev.sluice.planner.schema.SqlType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -22,8 +26,14 @@ import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** Converts scalar expressions of the AST into Calcite {@link SqlNode}s, keeping every position. */
+/**
+ * Converts scalar expressions of the AST into Calcite {@link SqlNode}s, keeping every position. A name that
+ * a lambda being converted declares refers to that parameter (the innermost lambda's first), else to a
+ * column. One instance per expression: it tracks the lambdas it is inside of.
+ */
 final class ExpressionConverter {
+  /** The lambdas around the expression being converted, innermost last. */
+  private final Deque<LambdaOperator> lambdas = new ArrayDeque<>();
 
   SqlNode convert(Expression e) {
     SqlNode literal = AstToSqlNode.literalOf(e);
@@ -32,6 +42,14 @@ final class ExpressionConverter {
     }
     SqlParserPos p = pos(e.pos());
     if (e instanceof Expression.ColumnRef ref) {
+      if (ref.qualifier().isEmpty()) {
+        for (Iterator<LambdaOperator> it = lambdas.descendingIterator(); it.hasNext(); ) {
+          LambdaOperator.Param param = it.next().param(ref.name());
+          if (param != null) {
+            return param.call(p);
+          }
+        }
+      }
       return ref.qualifier().isPresent()
           ? new SqlIdentifier(List.of(ref.qualifier().get(), ref.name()), p)
           : new SqlIdentifier(ref.name(), p);
@@ -79,7 +97,7 @@ final class ExpressionConverter {
     } else if (e instanceof Expression.Dereference d) {
       return SqlStdOperatorTable.DOT.createCall(p, convert(d.base()), new SqlIdentifier(d.field(), p));
     } else if (e instanceof Expression.ArrayConstructor a) {
-      return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(p,
+      return CollectionConstructors.ARRAY.createCall(p,
           a.elements().stream().map(this::convert).toArray(SqlNode[]::new));
     } else if (e instanceof Expression.MapConstructor m) {
       List<SqlNode> operands = new ArrayList<>();
@@ -87,12 +105,26 @@ final class ExpressionConverter {
         operands.add(convert(m.keys().get(i)));
         operands.add(convert(m.values().get(i)));
       }
-      return SqlStdOperatorTable.MAP_VALUE_CONSTRUCTOR.createCall(p, operands);
+      return CollectionConstructors.MAP.createCall(p, operands);
     } else if (e instanceof Expression.StructConstructor st) {
+      if (new HashSet<>(st.names()).size() != st.names().size()) {
+        throw SluiceException.statement(st.pos(), "Duplicate field names found in STRUCT: " + st.names());
+      }
       return new StructConstructor(st.names()).createCall(p,
           st.values().stream().map(this::convert).toArray(SqlNode[]::new));
     } else if (e instanceof Expression.Subscript s) {
       return SqlStdOperatorTable.ITEM.createCall(p, convert(s.base()), convert(s.index()));
+    } else if (e instanceof Expression.Lambda l) {
+      if (new HashSet<>(l.params()).size() != l.params().size()) {
+        throw SluiceException.statement(l.pos(), "Lambda parameters must be distinct: " + l.params());
+      }
+      LambdaOperator lambda = new LambdaOperator(l.params());
+      lambdas.addLast(lambda);
+      try {
+        return lambda.createCall(p, convert(l.body()));
+      } finally {
+        lambdas.removeLast();
+      }
     }
     throw SluiceException.statement(e.pos(), "Expression not supported yet: " + e.getClass().getSimpleName());
   }
@@ -101,7 +133,7 @@ final class ExpressionConverter {
     if (f.star() && f.name().equalsIgnoreCase("COUNT")) {
       return SqlStdOperatorTable.COUNT.createCall(p, SqlIdentifier.star(p));
     }
-    // any other NAME(*) is a call without arguments, as ksqlDB resolves it
+    // Any other f(*) is f called without arguments, which ksqlDB reports as such.
     SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(f.name(), p), null, null, null, null,
         SqlFunctionCategory.USER_DEFINED_FUNCTION);
     List<SqlNode> args = f.args().stream().map(this::convert).toList();

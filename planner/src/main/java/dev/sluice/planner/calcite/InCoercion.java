@@ -113,14 +113,24 @@ final class InCoercion extends SqlInOperator {
     return x == y;
   }
 
-  /** Rewrites one item of the list for a target type; null when the item can never be equal (drop it). */
-  private static final class Coercer {
+  /**
+   * Rewrites one item of the list for a target type; null when the item can never be equal (drop it). Also
+   * used for the elements of ARRAY and MAP constructors ({@link CollectionConstructors}), whose errors have
+   * no "Invalid Predicate" prefix.
+   */
+  static final class Coercer {
     private final SqlValidator validator;
     private final SqlValidatorScope scope;
+    private final String prefix;
 
     Coercer(SqlValidator validator, SqlValidatorScope scope) {
+      this(validator, scope, "Invalid Predicate: ");
+    }
+
+    Coercer(SqlValidator validator, SqlValidatorScope scope, String prefix) {
       this.validator = validator;
       this.scope = scope;
+      this.prefix = prefix;
     }
 
     RelDataType type(SqlNode node) {
@@ -170,7 +180,7 @@ final class InCoercion extends SqlInOperator {
     }
 
     /** An element of a constructor: coerced, then cast to the element type when comparable. */
-    private SqlNode element(SqlNode node, RelDataType target) {
+    SqlNode element(SqlNode node, RelDataType target) {
       SqlParserPos p = node.getParserPosition();
       if (SqlUtilNull.isNullLiteral(node)) {
         return cast(node, target, p);
@@ -192,7 +202,7 @@ final class InCoercion extends SqlInOperator {
           AstToSqlNode.typeSpec(type, new Position(p.getLineNum(), p.getColumnNum())));
     }
 
-    private static SqlNode literal(SqlLiteral literal, RelDataType target) {
+    private SqlNode literal(SqlLiteral literal, RelDataType target) {
       SqlParserPos p = literal.getParserPosition();
       if (SqlTypeUtil.isCharacter(target) && literal.getTypeName() != SqlTypeName.CHAR) {
         if (literal.getTypeName() == SqlTypeName.BOOLEAN) {
@@ -229,8 +239,10 @@ final class InCoercion extends SqlInOperator {
       return literal;
     }
 
-    private static SluiceException syntax(SqlLiteral literal, RelDataType target, String text) {
-      return error(literal.getParserPosition(), "invalid input syntax for type "
+    private SluiceException syntax(SqlLiteral literal, RelDataType target, String text) {
+      SqlParserPos p = literal.getParserPosition();
+      return SluiceException.statement(new Position(p.getLineNum(), p.getColumnNum()), prefix
+          + "invalid input syntax for type "
           + TypeConverter.fromRel(target).sql() + ": \"" + text + "\".");
     }
 

@@ -4,7 +4,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlMonotonicBinaryOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
@@ -15,30 +15,23 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
- * {@code a + b}: ksqlDB concatenates two strings with {@code +}, where Calcite would cast them to numbers.
- * When both operands are strings the call becomes Calcite's {@code ||} before it is typed; otherwise it is
- * Calcite's {@code +}.
+ * {@code a + b} as ksqlDB reads it: two STRINGs are concatenated ({@code name + '_x'}), anything else is
+ * added. Once the operand types are known the call becomes Calcite's {@code ||} or {@code +}, so the plan
+ * prints, and re-plans, as either.
  */
-public final class Plus extends SqlMonotonicBinaryOperator {
-  public static final Plus INSTANCE = new Plus();
+final class Plus {
+  private Plus() {}
 
-  private Plus() {
-    super("+", SqlKind.PLUS, 40, true, ReturnTypes.NULLABLE_SUM, InferTypes.FIRST_KNOWN,
-        OperandTypes.PLUS_OPERATOR);
-  }
-
-  @Override
-  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
-    if (call instanceof SqlBasicCall basic && call.operandCount() == 2) {
-      SqlNode left = call.operand(0);
-      SqlNode right = call.operand(1);
-      RelDataType l = validator.deriveType(scope, left);
-      RelDataType r = validator.deriveType(scope, right);
-      if (SqlTypeUtil.inCharFamily(l) && SqlTypeUtil.inCharFamily(r)) {
-        basic.setOperator(SqlStdOperatorTable.CONCAT);
-        return SqlStdOperatorTable.CONCAT.deriveType(validator, scope, call);
-      }
+  static final SqlOperator INSTANCE = new SqlMonotonicBinaryOperator("+", SqlKind.PLUS, 40, true,
+      ReturnTypes.NULLABLE_SUM, InferTypes.FIRST_KNOWN, OperandTypes.PLUS_OPERATOR) {
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      RelDataType left = validator.deriveType(scope, call.operand(0));
+      RelDataType right = validator.deriveType(scope, call.operand(1));
+      SqlOperator op = SqlTypeUtil.isCharacter(left) && SqlTypeUtil.isCharacter(right)
+          ? SqlStdOperatorTable.CONCAT : SqlStdOperatorTable.PLUS;
+      ((SqlBasicCall) call).setOperator(op);
+      return op.deriveType(validator, scope, call);
     }
-    return super.deriveType(validator, scope, call);
-  }
+  };
 }

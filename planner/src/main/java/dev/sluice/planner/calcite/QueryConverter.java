@@ -98,7 +98,7 @@ public final class QueryConverter {
         new RexBuilder(typeFactory));
     SqlToRelConverter converter = new SqlToRelConverter((type, text, schema, path) -> {
       throw new UnsupportedOperationException("views are not part of the dialect");
-    }, validator, reader, cluster, StandardConvertletTable.INSTANCE,
+    }, validator, reader, cluster, new LambdaConvertlets(StandardConvertletTable.INSTANCE),
         SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     RelNode logical = converter.convertQuery(validated, false, true).project();
 

@@ -10,6 +10,8 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -36,6 +38,11 @@ public final class RexToSql {
       return "(" + print(access.getReferenceExpr()) + ")->" + quote(access.getField().getName());
     } else if (node instanceof RexCall call) {
       return call(call);
+    } else if (node instanceof RexLambda lambda) {
+      return lambda.getParameters().stream().map(p -> quote(p.getName())).collect(Collectors.joining(", ", "(",
+          ") => ")) + print(lambda.getExpression());
+    } else if (node instanceof RexLambdaRef ref) {
+      return quote(ref.getName());
     }
     throw unsupported(node);
   }

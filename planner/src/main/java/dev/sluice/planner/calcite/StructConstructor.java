@@ -22,8 +22,22 @@ public final class StructConstructor extends SqlSpecialOperator {
   private final List<String> fieldNames;
 
   public StructConstructor(List<String> fieldNames) {
-    super("STRUCT", SqlKind.ROW, 90, false, null, InferTypes.RETURN_TYPE, OperandTypes.VARIADIC);
+    super("STRUCT", SqlKind.ROW, 90, false, null, StructConstructor::inferFields, OperandTypes.VARIADIC);
     this.fieldNames = List.copyOf(fieldNames);
+  }
+
+  /**
+   * A NULL field gets the type of the field the enclosing expression expects, as Calcite's
+   * {@code InferTypes.RETURN_TYPE} does, but only when that struct has as many fields: an ARRAY or MAP
+   * constructor infers the type of its first element for every element, and structs of different shapes
+   * meet there before they are merged (see {@link CollectionConstructors}).
+   */
+  private static void inferFields(org.apache.calcite.sql.SqlCallBinding binding, RelDataType returnType,
+      RelDataType[] operandTypes) {
+    boolean fits = returnType != null && returnType.isStruct() && returnType.getFieldCount() == operandTypes.length;
+    for (int i = 0; i < operandTypes.length; i++) {
+      operandTypes[i] = fits ? returnType.getFieldList().get(i).getType() : binding.getValidator().getUnknownType();
+    }
   }
 
   public List<String> fieldNames() {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Built-in ARRAY and MAP functions. A NULL array or map gives NULL; NULL elements are kept as values. */
 public final class CollectionFunctions {
@@ -253,5 +256,31 @@ public final class CollectionFunctions {
       out.put(keys.get(i), values.get(i));
     }
     return out;
+  }
+
+  @Udf(name = "ENTRIES", category = MAP, returnTypeMethod = "entriesType", description = "The entries of a"
+      + " map as an array of STRUCT<K, V>, sorted by key when sorted is TRUE, else in the map's order.")
+  public static <V> List<Object[]> entries(@UdfParam("map") Map<String, V> map,
+      @UdfParam("sorted") Boolean sorted) {
+    if (map == null) {
+      return null;
+    }
+    List<Object[]> out = new ArrayList<>(map.size());
+    map.forEach((k, v) -> out.add(new Object[] {k, v}));
+    if (Boolean.TRUE.equals(sorted)) {
+      out.sort(Comparator.comparing(e -> (String) e[0], Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+    return out;
+  }
+
+  /** ENTRIES gives ARRAY<STRUCT<K STRING, V the map's value type>>. */
+  public static RelDataType entriesType(RelDataTypeFactory tf, List<RelDataType> args) {
+    RelDataType map = args.get(0);
+    RelDataType value = map.getSqlTypeName() == SqlTypeName.MAP ? map.getValueType()
+        : tf.createSqlType(SqlTypeName.NULL);
+    RelDataType entry = tf.createStructType(List.of(
+        tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.VARCHAR), true),
+        tf.createTypeWithNullability(value, true)), List.of("K", "V"));
+    return tf.createArrayType(tf.createTypeWithNullability(entry, true), -1);
   }
 }

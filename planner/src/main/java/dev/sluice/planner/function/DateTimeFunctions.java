@@ -28,15 +28,35 @@ public final class DateTimeFunctions {
   private static final String CAT = "DATE / TIME";
   private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
+  /** Whether the pattern, outside quoted text, has an hour of the half day ({@code h} or {@code K}). */
+  private static boolean hasHalfDayHour(String pattern) {
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && (c == 'h' || c == 'K')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The formatter of a pattern; fields the pattern lacks default to 1970-01-01T00:00:00.000. */
   static DateTimeFormatter formatter(String pattern) {
     DateTimeFormatter f = FORMATTERS.get(pattern);
     if (f == null) {
-      f = new DateTimeFormatterBuilder().appendPattern(pattern)
+      // Case-insensitive, as ksqlDB parses: "JAN", "Pm", "z".
+      DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
+          .appendPattern(pattern)
           .parseDefaulting(ChronoField.YEAR_OF_ERA, 1970)
           .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-          .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-          .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+          .parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
+      if (!hasHalfDayHour(pattern)) {
+        // A default hour of the day would contradict one resolved from hh and a (01 PM is 13).
+        builder.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
+      }
+      f = builder
           .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
           .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
           .parseDefaulting(ChronoField.NANO_OF_SECOND, 0)
@@ -149,7 +169,8 @@ public final class DateTimeFunctions {
       return null;
     }
     try {
-      TemporalAccessor parsed = formatter(pattern).parse(text);
+      // As ksqlDB, text after what the pattern reads is ignored: '2003-12-24-01-01' is 2003-12-24.
+      TemporalAccessor parsed = formatter(pattern).parse(text, new java.text.ParsePosition(0));
       return (int) LocalDate.from(parsed).toEpochDay();
     } catch (DateTimeException | IllegalArgumentException e) {
       return null;

@@ -29,17 +29,23 @@ public final class FunctionRegistry {
     /** The parameter names, from {@link UdfParam}, else arg0, arg1... */
     public List<String> paramNames() {
       List<String> names = new ArrayList<>();
-      var parameters = method.getParameters();
-      for (int i = 0; i < parameters.length; i++) {
-        UdfParam p = parameters[i].getAnnotation(UdfParam.class);
+      var parameters = sqlParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        UdfParam p = parameters.get(i).getAnnotation(UdfParam.class);
         names.add(p == null ? "arg" + i : p.value());
       }
       return names;
     }
 
     public List<String> paramDescriptions() {
-      return Arrays.stream(method.getParameters()).map(p -> p.getAnnotation(UdfParam.class))
+      return sqlParameters().stream().map(p -> p.getAnnotation(UdfParam.class))
           .map(p -> p == null ? "" : p.description()).toList();
+    }
+
+    /** The Java parameters that are SQL parameters: all but a leading {@link Udf#argumentTypes()} one. */
+    private List<java.lang.reflect.Parameter> sqlParameters() {
+      List<java.lang.reflect.Parameter> all = Arrays.asList(method.getParameters());
+      return annotation.argumentTypes() ? all.subList(1, all.size()) : all;
     }
   }
 
@@ -53,7 +59,8 @@ public final class FunctionRegistry {
 
   private static final List<Class<?>> BUILT_INS = List.of(StringFunctions.class, MathFunctions.class,
       NullFunctions.class, CollectionFunctions.class, DateTimeFunctions.class, JsonFunctions.class,
-      UrlFunctions.class, BytesFunctions.class);
+      UrlFunctions.class, BytesFunctions.class, LambdaFunctions.class,
+      GreatestLeastFunctions.class);
   private static final FunctionRegistry BUILT_IN = new FunctionRegistry(BUILT_INS, List.of(TableFunctions.class));
 
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
@@ -191,24 +198,173 @@ public final class FunctionRegistry {
     return table != null ? table : scalars.getOrDefault(name, List.of());
   }
 
-  /** The overload of {@code name} that {@code args} call, with its return type, or null when none fits. */
+  /**
+   * The overload of {@code name} that {@code args} call, with its return type, or null when none fits. As
+   * ksqlDB resolves: the overloads that match without widening a number, else those that match with it;
+   * of several, one without varargs beats one with, then more parameters beat fewer, then fewer generic
+   * parameters beat more; a tie is ambiguous.
+   *
+   * @throws SluiceException ksqlDB's message when the call is ambiguous
+   */
   public Resolution resolve(String name, List<RelDataType> args, RelDataTypeFactory tf) {
-    Resolution best = null;
+    List<ScalarOverload> overloads = new ArrayList<>();
+    List<Signature.Match> matches = new ArrayList<>();
     for (ScalarOverload overload : overloads(name)) {
       Signature.Match match = overload.signature().match(args, tf);
-      if (match == null) {
-        continue;
-      }
-      if (best == null || match.cost() < best.match().cost()
-          || match.cost() == best.match().cost() && best.overload().signature().variadic()
-          && !overload.signature().variadic()) {
-        best = new Resolution(overload, match, null);
+      if (match != null) {
+        overloads.add(overload);
+        matches.add(match);
       }
     }
-    if (best == null) {
+    int best = choose(name, overloads, matches, args.stream().map(FunctionRegistry::display).toList());
+    if (best < 0) {
       return null;
     }
-    return new Resolution(best.overload(), best.match(), returnType(best.overload(), best.match(), args, tf));
+    ScalarOverload overload = overloads.get(best);
+    Signature.Match match = matches.get(best);
+    return new Resolution(overload, match, returnType(overload, match, args, tf));
+  }
+
+  /**
+   * The index of the overload ksqlDB would pick among matching {@code overloads}, or -1 when none.
+   *
+   * @throws SluiceException when the choice is ambiguous
+   */
+  private int choose(String name, List<ScalarOverload> overloads, List<Signature.Match> matches,
+      List<String> shownArgs) {
+    for (boolean exact : new boolean[] {true, false}) {
+      int best = -1;
+      boolean tie = false;
+      for (int i = 0; i < overloads.size(); i++) {
+        if (exact && matches.get(i).cost() > 0) {
+          continue;
+        }
+        int c = best < 0 ? 1 : preference(overloads.get(i).signature()).compareTo(
+            preference(overloads.get(best).signature()));
+        if (c > 0) {
+          best = i;
+          tie = false;
+        } else if (c == 0) {
+          tie = true;
+        }
+      }
+      if (tie) {
+        throw new SluiceException(ErrorCode.BAD_STATEMENT, "Function '" + name
+            + "' cannot be resolved due to ambiguous method parameters (" + String.join(", ", shownArgs)
+            + ").\nUse CAST() to explicitly cast your parameters to one of the supported function calls.\n"
+            + "Valid function calls are:\n" + signatures(name)
+            + "\nFor detailed information on a function run: DESCRIBE FUNCTION <Function-Name>;");
+      }
+      if (best >= 0) {
+        return best;
+      }
+    }
+    return -1;
+  }
+
+  /** How much ksqlDB prefers an overload: without varargs, then more parameters, then fewer generics. */
+  private static Preference preference(Signature s) {
+    int generics = (int) s.params().stream().filter(FunctionRegistry::generic).count();
+    return new Preference(s.variadic() ? 0 : 1, s.params().size(), -generics);
+  }
+
+  /** Whether a parameter type has a type variable or ANY in it: ARRAY<DECIMAL> is not generic, ARRAY<T> is. */
+  private static boolean generic(ParamType p) {
+    if (p instanceof ParamType.ArrayOf a) {
+      return generic(a.element());
+    }
+    if (p instanceof ParamType.MapOf m) {
+      return generic(m.key()) || generic(m.value());
+    }
+    return p instanceof ParamType.Generic || p instanceof ParamType.Any;
+  }
+
+  private record Preference(int fixed, int params, int fewerGenerics) implements Comparable<Preference> {
+    @Override
+    public int compareTo(Preference o) {
+      return Comparator.comparingInt(Preference::fixed).thenComparingInt(Preference::params)
+          .thenComparingInt(Preference::fewerGenerics).compare(this, o);
+    }
+  }
+
+  private static String display(RelDataType type) {
+    if (type == null) {
+      return "LAMBDA";
+    }
+    if (type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+      return "null";
+    }
+    try {
+      return dev.sluice.planner.calcite.TypeConverter.fromRel(type).sql();
+    } catch (RuntimeException e) {
+      return type.getFullTypeString();
+    }
+  }
+
+  private String signatures(String name) {
+    return overloads(name).stream().map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The overload of {@code name} that a call with lambda arguments calls, resolved in ksqlDB's two passes
+   * ({@link Signature#matchShape}, then {@link Signature#typeLambdas}, which types each lambda's body); its
+   * resolution is null when none fits.
+   *
+   * @param args the argument types, null at the positions of {@code lambdas}
+   * @throws SluiceException when a lambda parameter's type cannot be inferred (NULL arguments)
+   */
+  public LambdaResolution resolve(String name, List<RelDataType> args, Map<Integer, Signature.LambdaArg> lambdas,
+      RelDataTypeFactory tf) {
+    List<ScalarOverload> overloads = new ArrayList<>();
+    List<Signature.Match> shapes = new ArrayList<>();
+    for (ScalarOverload overload : overloads(name)) {
+      Signature.Match shape = overload.signature().matchShape(args, lambdas, tf);
+      if (shape != null) {
+        overloads.add(overload);
+        shapes.add(shape);
+      }
+    }
+    int chosen = choose(name, overloads, shapes, args.stream().map(FunctionRegistry::display).toList());
+    if (chosen < 0) {
+      return new LambdaResolution(null, args, lambdas, null);
+    }
+    ScalarOverload best = overloads.get(chosen);
+    Signature.Match bestShape = shapes.get(chosen);
+    Signature.LambdaMatch typed;
+    try {
+      typed = best.signature().typeLambdas(bestShape, args, lambdas, tf);
+    } catch (IllegalStateException e) {
+      throw new SluiceException(ErrorCode.BAD_STATEMENT, "Can't infer the type of the lambda parameters of "
+          + name + " (" + e.getMessage() + ") from NULL arguments. Please cast them to the required type, e.g."
+          + " CAST(null AS ARRAY<INT>).");
+    }
+    List<RelDataType> complete = new ArrayList<>(args);
+    typed.bodies().forEach(complete::set);
+    if (typed.match() == null) {
+      return new LambdaResolution(null, complete, lambdas, typed);
+    }
+    Resolution resolution = new Resolution(best, typed.match(), returnType(best, typed.match(), complete, tf));
+    return new LambdaResolution(resolution, complete, lambdas, typed);
+  }
+
+  /**
+   * The outcome of resolving a call with lambdas: the resolution (null when a lambda's body did not fit), the
+   * argument types with each lambda's body type in its place, and the typed lambdas.
+   */
+  public record LambdaResolution(Resolution resolution, List<RelDataType> args,
+      Map<Integer, Signature.LambdaArg> lambdas, Signature.LambdaMatch typed) {
+    /** How ksqlDB shows the argument at {@code index} in messages: {@code LAMBDA (INTEGER) => BOOLEAN}. */
+    public String display(int index, java.util.function.Function<RelDataType, String> type) {
+      Signature.LambdaArg lambda = lambdas.get(index);
+      if (lambda == null) {
+        return type.apply(args.get(index));
+      }
+      if (typed == null || !typed.inputs().containsKey(index)) {
+        return "LAMBDA (" + lambda.arity() + " arguments)";
+      }
+      return "LAMBDA " + typed.inputs().get(index).stream().map(type).collect(Collectors.joining(", ", "(", ")"))
+          + " => " + type.apply(typed.bodies().get(index));
+    }
   }
 
   private static RelDataType returnType(ScalarOverload overload, Signature.Match match, List<RelDataType> args,
@@ -246,8 +402,7 @@ public final class FunctionRegistry {
           }).sorted().collect(Collectors.joining("\n"));
     }
     return "Function '" + name + "' does not accept parameters (" + String.join(", ", argTypes) + ").\n"
-        + "Valid alternatives are:\n" + overloads(name).stream()
-        .map(o -> name + o.signature()).sorted().collect(Collectors.joining("\n"))
+        + "Valid alternatives are:\n" + signatures(name)
         + "\nFor detailed information on a function run: DESCRIBE FUNCTION <Function-Name>;";
   }
 }

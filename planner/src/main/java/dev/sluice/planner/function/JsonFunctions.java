@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import dev.sluice.planner.schema.SqlType;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Functions over JSON held in strings. Text that is not JSON gives NULL (FALSE for IS_JSON_STRING). */
 public final class JsonFunctions {
@@ -14,12 +17,14 @@ public final class JsonFunctions {
   private static final String CAT = "JSON";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The JSON value of {@code json}, or null when it is not JSON (blank text included). */
   private static JsonNode parse(String json) {
     if (json == null) {
       return null;
     }
     try {
-      return MAPPER.readTree(json);
+      JsonNode node = MAPPER.readTree(json);
+      return node == null || node.isMissingNode() ? null : node;
     } catch (JsonProcessingException e) {
       return null;
     }
@@ -136,5 +141,56 @@ public final class JsonFunctions {
       }
     });
     return out.toString();
+  }
+
+  @Udf(name = "JSON_RECORDS", category = CAT, description = "The fields of a JSON object, each value as JSON"
+      + " text; NULL when not an object.")
+  public static Map<String, String> jsonRecords(@UdfParam("json") String json) {
+    JsonNode node = parse(json);
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    Map<String, String> records = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> records.put(e.getKey(), e.getValue().toString()));
+    return records;
+  }
+
+  @Udf(name = "JSON_ARRAY_CONTAINS", category = CAT, description = "Whether the JSON array has a top-level"
+      + " element equal to the value (of the same JSON type: string, integer, floating point, boolean or"
+      + " null); FALSE when the text is not a JSON array.")
+  public static <T> Boolean jsonArrayContains(@UdfParam("jsonArray") String jsonArray, @UdfParam("value") T value) {
+    JsonNode node = parse(jsonArray);
+    if (node == null || !node.isArray()) {
+      return false;
+    }
+    for (JsonNode element : node) {
+      if (value == null ? element.isNull() : sameJsonValue(element, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameJsonValue(JsonNode element, Object value) {
+    if (value instanceof String s) {
+      return element.isTextual() && element.asText().equals(s);
+    } else if (value instanceof Integer || value instanceof Long) {
+      return element.isIntegralNumber() && element.canConvertToLong()
+          && element.asLong() == ((Number) value).longValue();
+    } else if (value instanceof Double d) {
+      return element.isFloatingPointNumber() && element.asDouble() == d;
+    } else if (value instanceof java.math.BigDecimal d) {
+      return element.isNumber() && element.decimalValue().compareTo(d) == 0;
+    } else if (value instanceof Boolean b) {
+      return element.isBoolean() && element.asBoolean() == b;
+    }
+    return false;
+  }
+
+  @Udf(name = "TO_JSON_STRING", category = CAT, argumentTypes = true, description = "The value as JSON text:"
+      + " NULL as null, DATE, TIME and TIMESTAMP as ISO text, BYTES as base64, STRUCT fields and MAP keys"
+      + " sorted by name.")
+  public static <T> String toJsonString(SqlType[] types, @UdfParam("input") T input) {
+    return JsonValues.write(input, types[0]);
   }
 }

@@ -16,7 +16,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class MathFunctions {
   private MathFunctions() {}
 
-  private static final String CAT = "MATHEMATICAL";
+  static final String CATEGORY = "MATHEMATICAL";
+  private static final String CAT = CATEGORY;
 
   @Udf(name = "ABS", category = CAT, description = "The absolute value.")
   public static Integer abs(@UdfParam("val") Integer val) {
@@ -114,10 +115,13 @@ public final class MathFunctions {
     return val == null ? null : val.setScale(0, RoundingMode.HALF_UP);
   }
 
-  /** ROUND(DECIMAL(p, s)) is DECIMAL(p - s + 1, 0), as ksqlDB types it (the carry may add a digit). */
+  /**
+   * ROUND(DECIMAL(p, s)) is DECIMAL(p - s, 0), as ksqlDB types it (its functional tests check the schema),
+   * although a carry can need one more digit: ROUND(99.5) in a DECIMAL(3, 1) column overflows, as in ksqlDB.
+   */
   public static RelDataType roundDecimalType(RelDataTypeFactory tf, List<RelDataType> args) {
     RelDataType d = args.get(0);
-    int precision = Math.max(1, Math.min(d.getPrecision() - d.getScale() + (d.getScale() > 0 ? 1 : 0),
+    int precision = Math.max(1, Math.min(d.getPrecision() - d.getScale(),
         tf.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL)));
     return tf.createSqlType(SqlTypeName.DECIMAL, precision, 0);
   }
@@ -273,89 +277,6 @@ public final class MathFunctions {
     return value == null ? null : Math.toRadians(value);
   }
 
-  private static <T extends Comparable<T>> T extreme(T first, T[] rest, boolean greatest) {
-    T best = first;
-    if (rest != null) {
-      for (T t : rest) {
-        if (t != null && (best == null || (greatest ? t.compareTo(best) > 0 : t.compareTo(best) < 0))) {
-          best = t;
-        }
-      }
-    }
-    return best;
-  }
-
-  @Udf(name = "GREATEST", category = CAT, description = "The greatest of the values; NULLs are ignored.")
-  public static Integer greatest(@UdfParam("val") Integer val, @UdfParam("vals") Integer... vals) {
-    return extreme(val, vals, true);
-  }
-
-  @Udf(name = "GREATEST", category = CAT, description = "The greatest of the values; NULLs are ignored.")
-  public static Long greatest(@UdfParam("val") Long val, @UdfParam("vals") Long... vals) {
-    return extreme(val, vals, true);
-  }
-
-  @Udf(name = "GREATEST", category = CAT, description = "The greatest of the values; NULLs are ignored.")
-  public static Double greatest(@UdfParam("val") Double val, @UdfParam("vals") Double... vals) {
-    return extreme(val, vals, true);
-  }
-
-  @Udf(name = "GREATEST", category = CAT, returnTypeMethod = "widestDecimal",
-      description = "The greatest of the values; NULLs are ignored.")
-  public static BigDecimal greatest(@UdfParam("val") BigDecimal val, @UdfParam("vals") BigDecimal... vals) {
-    return extreme(val, vals, true);
-  }
-
-  @Udf(name = "GREATEST", category = CAT, description = "The greatest of the values; NULLs are ignored.")
-  public static String greatest(@UdfParam("val") String val, @UdfParam("vals") String... vals) {
-    return extreme(val, vals, true);
-  }
-
-  @Udf(name = "LEAST", category = CAT, description = "The least of the values; NULLs are ignored.")
-  public static Integer least(@UdfParam("val") Integer val, @UdfParam("vals") Integer... vals) {
-    return extreme(val, vals, false);
-  }
-
-  @Udf(name = "LEAST", category = CAT, description = "The least of the values; NULLs are ignored.")
-  public static Long least(@UdfParam("val") Long val, @UdfParam("vals") Long... vals) {
-    return extreme(val, vals, false);
-  }
-
-  @Udf(name = "LEAST", category = CAT, description = "The least of the values; NULLs are ignored.")
-  public static Double least(@UdfParam("val") Double val, @UdfParam("vals") Double... vals) {
-    return extreme(val, vals, false);
-  }
-
-  @Udf(name = "LEAST", category = CAT, returnTypeMethod = "widestDecimal",
-      description = "The least of the values; NULLs are ignored.")
-  public static BigDecimal least(@UdfParam("val") BigDecimal val, @UdfParam("vals") BigDecimal... vals) {
-    return extreme(val, vals, false);
-  }
-
-  @Udf(name = "LEAST", category = CAT, description = "The least of the values; NULLs are ignored.")
-  public static String least(@UdfParam("val") String val, @UdfParam("vals") String... vals) {
-    return extreme(val, vals, false);
-  }
-
-  /** The DECIMAL type that holds every argument: the most integer digits and the largest scale. */
-  public static RelDataType widestDecimal(RelDataTypeFactory tf, List<RelDataType> args) {
-    int digits = 1;
-    int scale = 0;
-    for (RelDataType t : args) {
-      switch (t.getSqlTypeName()) {
-        case DECIMAL -> {
-          digits = Math.max(digits, t.getPrecision() - t.getScale());
-          scale = Math.max(scale, t.getScale());
-        }
-        case INTEGER -> digits = Math.max(digits, 10);
-        case BIGINT -> digits = Math.max(digits, 19);
-        default -> { }
-      }
-    }
-    int max = tf.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL);
-    return tf.createSqlType(SqlTypeName.DECIMAL, Math.min(digits + scale, max), scale);
-  }
-
   @Udf(name = "GEO_DISTANCE", category = CAT, description = "The great-circle distance in kilometres between"
       + " two points given by latitude and longitude in degrees.")
   public static Double geoDistance(@UdfParam("lat1") Double lat1, @UdfParam("lon1") Double lon1,
@@ -367,8 +288,11 @@ public final class MathFunctions {
       + " given by latitude and longitude in degrees, in KM or MILES.")
   public static Double geoDistance(@UdfParam("lat1") Double lat1, @UdfParam("lon1") Double lon1,
       @UdfParam("lat2") Double lat2, @UdfParam("lon2") Double lon2, @UdfParam("units") String units) {
-    if (lat1 == null || lon1 == null || lat2 == null || lon2 == null || units == null) {
+    if (lat1 == null || lon1 == null || lat2 == null || lon2 == null) {
       return null;
+    }
+    if (units == null) {
+      units = "KM"; // as ksqlDB: a NULL unit is the default
     }
     if (Math.abs(lat1) > 90 || Math.abs(lat2) > 90 || Math.abs(lon1) > 180 || Math.abs(lon2) > 180) {
       throw new IllegalArgumentException("valid latitude values are -90 to 90, longitude -180 to 180");

@@ -49,6 +49,18 @@ public sealed interface ParamType {
     }
   }
 
+  /**
+   * A lambda argument ({@code Function}, {@code BiFunction} or {@link TriFunction} in Java): the types of its
+   * parameters and of its result, printed as ksqlDB prints them.
+   */
+  record Lambda(List<ParamType> inputs, ParamType returns) implements ParamType {
+    @Override
+    public String toString() {
+      return "LAMBDA " + inputs.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ",
+          "(", ")")) + " => " + returns;
+    }
+  }
+
   /** Any type at all ({@code Object}). */
   record Any() implements ParamType {
     @Override
@@ -72,6 +84,15 @@ public sealed interface ParamType {
       }
       if (raw == Map.class) {
         return new MapOf(of(p.getActualTypeArguments()[0], ""), of(p.getActualTypeArguments()[1], ""));
+      }
+      if (raw == java.util.function.Function.class || raw == java.util.function.BiFunction.class
+          || raw == TriFunction.class) {
+        Type[] args = p.getActualTypeArguments();
+        List<ParamType> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length - 1; i++) {
+          inputs.add(of(args[i], ""));
+        }
+        return new Lambda(List.copyOf(inputs), of(args[args.length - 1], ""));
       }
     }
     if (type instanceof GenericArrayType g) {

@@ -13,8 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 /**
  * The SQL signature of one overload, and ksqlDB's overload resolution: an argument matches its parameter
  * exactly, or by widening a number (INT to BIGINT to DECIMAL to DOUBLE, each step costing one); a NULL
- * argument matches anything; a type variable binds to its first argument's type and later arguments must
- * have that type (numbers widen it). The overload of least total cost wins, a fixed-arity one before a
+ * argument matches anything; a STRING literal matches a DATE, TIME or TIMESTAMP (at a cost of one); a type
+ * variable binds to its first argument's type and later arguments must have that type (numbers widen it). The overload of least total cost wins, a fixed-arity one before a
  * variadic one at equal cost, then the first in {@link FunctionRegistry}'s stable order.
  *
  * @param params the parameters; with {@code variadic}, the last one repeats zero or more times
@@ -52,6 +52,9 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
 
   private static int cost(ParamType param, RelDataType arg, Map<String, RelDataType> bindings,
       RelDataTypeFactory tf) {
+    if (param instanceof ParamType.Lambda) {
+      return -1; // only a lambda argument fits, see matchShape
+    }
     SqlTypeName argName = normalize(arg.getSqlTypeName());
     if (argName == SqlTypeName.NULL || param instanceof ParamType.Any) {
       return 0;
@@ -59,6 +62,11 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
     if (param instanceof ParamType.Simple s) {
       if (s.name() == argName) {
         return 0;
+      }
+      if (arg.getSqlTypeName() == SqlTypeName.CHAR && (s.name() == SqlTypeName.DATE
+          || s.name() == SqlTypeName.TIME || s.name() == SqlTypeName.TIMESTAMP)) {
+        // Only a literal is CHAR: ksqlDB reads a STRING literal as a DATE, TIME or TIMESTAMP argument.
+        return 1;
       }
       int from = rank(argName);
       int to = rank(s.name());
@@ -74,10 +82,16 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
     ParamType.Generic g = (ParamType.Generic) param;
     RelDataType bound = bindings.get(g.variable());
     if (bound == null || bound.getSqlTypeName() == SqlTypeName.NULL) {
-      bindings.put(g.variable(), arg);
+      // A string literal is CHAR(n); the variable stands for STRING, as a column of that type is.
+      bindings.put(g.variable(), argName == SqlTypeName.VARCHAR ? tf.createSqlType(SqlTypeName.VARCHAR) : arg);
       return 0;
     }
-    if (SqlTypeUtil.equalSansNullability(tf, bound, arg)) {
+    if (sameSansNullability(bound, arg)) {
+      return 0;
+    }
+    if (argName == SqlTypeName.VARCHAR && normalize(bound.getSqlTypeName()) == SqlTypeName.VARCHAR) {
+      // A literal is CHAR(n) and a column VARCHAR: both are STRING to the dialect.
+      bindings.put(g.variable(), tf.createSqlType(SqlTypeName.VARCHAR));
       return 0;
     }
     int from = rank(argName);
@@ -90,6 +104,128 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
       }
     }
     return -1;
+  }
+
+  /** A lambda argument as resolution sees it: its arity, and the type of its body for typed parameters. */
+  public interface LambdaArg {
+    int arity();
+
+    /** The type of the body when the parameters have the types {@code params}; may throw a user error. */
+    RelDataType bodyType(List<RelDataType> params);
+  }
+
+  /**
+   * ksqlDB's first pass over a call with lambda arguments: how the other arguments match, with each lambda
+   * matching only a lambda parameter of the same arity (its types depend on the overload), or null.
+   *
+   * @param args the argument types, null at the positions of {@code lambdas}
+   */
+  public Match matchShape(List<RelDataType> args, Map<Integer, LambdaArg> lambdas, RelDataTypeFactory tf) {
+    if (!accepts(args.size())) {
+      return null;
+    }
+    Map<String, RelDataType> bindings = new HashMap<>();
+    int cost = 0;
+    for (int i = 0; i < args.size(); i++) {
+      LambdaArg lambda = lambdas.get(i);
+      int c;
+      if (lambda != null) {
+        c = param(i) instanceof ParamType.Lambda l && l.inputs().size() == lambda.arity() ? 0 : -1;
+      } else {
+        c = cost(param(i), args.get(i), bindings, tf);
+      }
+      if (c < 0) {
+        return null;
+      }
+      cost += c;
+    }
+    return new Match(cost, bindings);
+  }
+
+  /** The outcome of typing the lambdas of a call: the final match, and each lambda's parameter and body types. */
+  public record LambdaMatch(Match match, Map<Integer, List<RelDataType>> inputs, Map<Integer, RelDataType> bodies) {}
+
+  /**
+   * ksqlDB's second pass, on the overload {@link #matchShape} chose: each lambda, left to right, gets the
+   * parameter types its parameter declares under the bindings so far, its body is typed, and the body's type
+   * binds the lambda's result type. The match is null when a body's type does not fit, or would change the
+   * type of a variable a lambda parameter already has (REDUCE's state must keep its type); the lambdas typed
+   * so far are there for the message.
+   *
+   * @throws IllegalStateException naming the parameter when a lambda parameter's type cannot be inferred
+   */
+  public LambdaMatch typeLambdas(Match shape, List<RelDataType> args, Map<Integer, LambdaArg> lambdas,
+      RelDataTypeFactory tf) {
+    Map<String, RelDataType> bindings = new HashMap<>(shape.bindings());
+    Map<Integer, List<RelDataType>> inputs = new HashMap<>();
+    Map<Integer, RelDataType> bodies = new HashMap<>();
+    int cost = shape.cost();
+    for (int i = 0; i < args.size(); i++) {
+      LambdaArg lambda = lambdas.get(i);
+      if (lambda == null) {
+        continue;
+      }
+      ParamType.Lambda param = (ParamType.Lambda) param(i);
+      List<RelDataType> types = new ArrayList<>();
+      for (ParamType input : param.inputs()) {
+        RelDataType type = toRel(input, bindings, args, tf);
+        if (type == null) {
+          throw new IllegalStateException(input.toString());
+        }
+        types.add(type);
+      }
+      RelDataType body = lambda.bodyType(types);
+      inputs.put(i, types);
+      bodies.put(i, body);
+      int c = cost(param.returns(), body, bindings, tf);
+      if (c < 0) {
+        return new LambdaMatch(null, inputs, bodies);
+      }
+      for (int j = 0; j < types.size(); j++) {
+        RelDataType now = toRel(param.inputs().get(j), bindings, args, tf);
+        if (now == null || !sameSansNullability(now, types.get(j))) {
+          return new LambdaMatch(null, inputs, bodies);
+        }
+      }
+      cost += c;
+    }
+    return new LambdaMatch(new Match(cost, bindings), inputs, bodies);
+  }
+
+  /** Whether the types are equal but for nullability, at any depth (elements, values, fields). */
+  static boolean sameSansNullability(RelDataType a, RelDataType b) {
+    SqlTypeName name = a.getSqlTypeName();
+    if (name != b.getSqlTypeName()) {
+      return false;
+    }
+    switch (name) {
+      case ARRAY:
+        return sameSansNullability(a.getComponentType(), b.getComponentType());
+      case MAP:
+        return sameSansNullability(a.getKeyType(), b.getKeyType())
+            && sameSansNullability(a.getValueType(), b.getValueType());
+      case ROW: {
+        if (a.getFieldCount() != b.getFieldCount()) {
+          return false;
+        }
+        for (int i = 0; i < a.getFieldCount(); i++) {
+          if (!a.getFieldNames().get(i).equals(b.getFieldNames().get(i))
+              || !sameSansNullability(a.getFieldList().get(i).getType(), b.getFieldList().get(i).getType())) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case DECIMAL:
+        return a.getPrecision() == b.getPrecision() && a.getScale() == b.getScale();
+      case CHAR:
+      case VARCHAR:
+      case BINARY:
+      case VARBINARY:
+        return a.getPrecision() == b.getPrecision();
+      default:
+        return true;
+    }
   }
 
   /** The position of a numeric type in ksqlDB's widening order, or -1. */
@@ -120,7 +256,7 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
     if (type instanceof ParamType.Simple s) {
       rel = switch (s.name()) {
         case TIMESTAMP, TIME -> tf.createSqlType(s.name(), 3);
-        case DECIMAL -> args.stream().filter(a -> a.getSqlTypeName() == SqlTypeName.DECIMAL).findFirst()
+        case DECIMAL -> args.stream().filter(a -> a != null && a.getSqlTypeName() == SqlTypeName.DECIMAL).findFirst()
             .orElseGet(() -> tf.createSqlType(SqlTypeName.DECIMAL, 38, 10));
         default -> tf.createSqlType(s.name());
       };
@@ -146,7 +282,14 @@ public record Signature(List<ParamType> params, boolean variadic, ParamType retu
   static Signature of(Method method, Udf udf) {
     List<ParamType> params = new ArrayList<>();
     var types = method.getGenericParameterTypes();
-    for (int i = 0; i < types.length; i++) {
+    int first = 0;
+    if (udf.argumentTypes()) {
+      if (types.length == 0 || types[0] != dev.sluice.planner.schema.SqlType[].class) {
+        throw new IllegalArgumentException("argumentTypes = true needs a first parameter of type SqlType[]");
+      }
+      first = 1;
+    }
+    for (int i = first; i < types.length; i++) {
       UdfParam p = method.getParameters()[i].getAnnotation(UdfParam.class);
       params.add(ParamType.of(types[i], p == null ? "" : p.type()));
     }

@@ -326,7 +326,8 @@ public final class StringFunctions {
   }
 
   @Udf(name = "SPLIT_TO_MAP", category = CAT, description = "Splits a string into key-value pairs: entries at"
-      + " entryDelimiter, key from value at kvDelimiter; entries without kvDelimiter are dropped.")
+      + " entryDelimiter, key and value between the kvDelimiters (text after a second one is dropped);"
+      + " entries without kvDelimiter are dropped.")
   public static Map<String, String> splitToMap(@UdfParam("input") String input,
       @UdfParam("entryDelimiter") String entryDelimiter, @UdfParam("kvDelimiter") String kvDelimiter) {
     if (input == null || entryDelimiter == null || kvDelimiter == null || entryDelimiter.isEmpty()
@@ -338,9 +339,10 @@ public final class StringFunctions {
       if (entry.isEmpty()) {
         continue;
       }
-      int idx = entry.indexOf(kvDelimiter);
-      if (idx >= 0) {
-        out.put(entry.substring(0, idx), entry.substring(idx + kvDelimiter.length()));
+      // As ksqlDB: the key is the text before the first kvDelimiter, the value the text up to the next.
+      String[] parts = entry.split(Pattern.quote(kvDelimiter), -1);
+      if (parts.length >= 2) {
+        out.put(parts[0], parts[1]);
       }
     }
     return out;
@@ -615,8 +617,35 @@ public final class StringFunctions {
     if (str == null || inputEncoding == null || outputEncoding == null) {
       return null;
     }
-    ByteString bytes = BytesFunctions.toBytes(str, inputEncoding);
+    ByteString bytes = inputEncoding.equalsIgnoreCase("hex") ? hexLiteral(str)
+        : BytesFunctions.toBytes(str, inputEncoding);
     return bytes == null ? null : BytesFunctions.fromBytes(bytes, outputEncoding);
+  }
+
+  /**
+   * Hex text as ENCODE reads it, as ksqlDB: plain digits (an even number), {@code 0x} then digits (an odd
+   * number gets a leading zero), or {@code X'...'} / {@code x'...'} around an even number; else null.
+   */
+  private static ByteString hexLiteral(String text) {
+    String digits;
+    if (text.startsWith("0x") || text.startsWith("0X")) {
+      digits = text.substring(2);
+      if (digits.length() % 2 == 1) {
+        digits = "0" + digits;
+      }
+    } else if ((text.startsWith("X'") || text.startsWith("x'")) && text.length() >= 3 && text.endsWith("'")) {
+      digits = text.substring(2, text.length() - 1);
+    } else {
+      digits = text;
+    }
+    if (digits.length() % 2 == 1) {
+      return null;
+    }
+    try {
+      return new ByteString(HexFormat.of().parseHex(digits));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Udf(name = "MD5", category = CAT, description = "The MD5 hash of a string, as 32 hex digits.")

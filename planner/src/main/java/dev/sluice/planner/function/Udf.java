@@ -47,6 +47,14 @@ public @interface Udf {
    */
   String returnTypeMethod() default "";
 
+  /**
+   * Whether the method's first Java parameter is a {@code SqlType[]} that receives the SQL types of the
+   * arguments (an element is null for a NULL literal): for functions whose result depends on more than the
+   * Java values, as TO_JSON_STRING writes a TIME, an INT and a struct's field names differently. That
+   * parameter is not part of the SQL signature.
+   */
+  boolean argumentTypes() default false;
+
   /** Whether the same arguments always give the same result; false keeps it out of constant folding. */
   boolean deterministic() default true;
 }

@@ -5,8 +5,11 @@ import dev.sluice.parser.ast.Position;
 import dev.sluice.planner.calcite.TypeConverter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import dev.sluice.planner.calcite.LambdaOperator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.adapter.enumerable.RexImpTable;
@@ -16,6 +19,11 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCallBinding;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.schema.ScalarFunction;
@@ -30,6 +38,8 @@ import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandMetadata;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * The Calcite operator of one registered function name, all overloads together. Calcite cannot type
@@ -70,6 +80,102 @@ public final class UdfOperator extends SqlUserDefinedFunction {
     return registry;
   }
 
+  /**
+   * A call with lambda arguments is typed here, in ksqlDB's two passes: the other arguments first, then each
+   * lambda with the parameter types the chosen overload gives it (see {@link FunctionRegistry#resolve(String,
+   * List, Map, RelDataTypeFactory)}). Calcite's own path would type the lambdas' bodies before their
+   * parameters have types.
+   */
+  @Override
+  public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    if (call.getOperandList().stream().noneMatch(LambdaOperator::isLambda)) {
+      return super.deriveType(validator, scope, call);
+    }
+    return resolveWithLambdas(registry, getName(), validator, scope, call).resolution().returnType();
+  }
+
+  /**
+   * Resolves a call with lambda arguments, typing each lambda's body in {@code scope}.
+   *
+   * @throws SluiceException ksqlDB's message when no overload accepts the arguments
+   */
+  private static FunctionRegistry.LambdaResolution resolveWithLambdas(FunctionRegistry registry, String name,
+      SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    FunctionRegistry.LambdaResolution r = resolveLambdas(registry, name, validator, scope, call);
+    if (r.resolution() == null) {
+      SqlParserPos pos = call.getParserPosition();
+      List<String> shown = new ArrayList<>();
+      for (int i = 0; i < r.args().size(); i++) {
+        shown.add(r.display(i, Typing::display));
+      }
+      throw SluiceException.statement(new Position(pos.getLineNum(), pos.getColumnNum()),
+          registry.noMatchMessage(name, shown));
+    }
+    return r;
+  }
+
+  private static FunctionRegistry.LambdaResolution resolveLambdas(FunctionRegistry registry, String name,
+      SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+    List<RelDataType> args = new ArrayList<>();
+    Map<Integer, Signature.LambdaArg> lambdas = new HashMap<>();
+    List<SqlNode> operands = call.getOperandList();
+    for (int i = 0; i < operands.size(); i++) {
+      SqlNode operand = operands.get(i);
+      if (LambdaOperator.isLambda(operand)) {
+        SqlCall lambda = (SqlCall) operand;
+        LambdaOperator op = (LambdaOperator) lambda.getOperator();
+        args.add(null);
+        lambdas.put(i, new Signature.LambdaArg() {
+          @Override
+          public int arity() {
+            return op.names().size();
+          }
+
+          @Override
+          public RelDataType bodyType(List<RelDataType> params) {
+            return op.type(validator, scope, lambda, params);
+          }
+        });
+      } else {
+        args.add(validator.deriveType(scope, operand));
+      }
+    }
+    return registry.resolve(name, args, lambdas, validator.getTypeFactory());
+  }
+
+  /** The lambdas among typed row-expression operands, already typed: their bodies' types are fixed. */
+  static Map<Integer, Signature.LambdaArg> rexLambdas(List<RexNode> operands) {
+    Map<Integer, Signature.LambdaArg> lambdas = new HashMap<>();
+    for (int i = 0; i < operands.size(); i++) {
+      if (operands.get(i) instanceof RexLambda lambda) {
+        lambdas.put(i, new Signature.LambdaArg() {
+          @Override
+          public int arity() {
+            return Lambdas.arity(lambda);
+          }
+
+          @Override
+          public RelDataType bodyType(List<RelDataType> params) {
+            return lambda.getExpression().getType();
+          }
+        });
+      }
+    }
+    return lambdas;
+  }
+
+  /** The resolution of a call of row expressions (lambdas included), or null. */
+  static FunctionRegistry.Resolution resolveRex(FunctionRegistry registry, String name, List<RexNode> operands,
+      RelDataTypeFactory tf) {
+    Map<Integer, Signature.LambdaArg> lambdas = rexLambdas(operands);
+    List<RelDataType> args = new ArrayList<>();
+    for (int i = 0; i < operands.size(); i++) {
+      args.add(lambdas.containsKey(i) ? null : operands.get(i).getType());
+    }
+    return lambdas.isEmpty() ? registry.resolve(name, args, tf)
+        : registry.resolve(name, args, lambdas, tf).resolution();
+  }
+
   /** Operand checking, operand type inference (for NULLs) and return type inference, by resolution. */
   private static final class Typing implements SqlOperandMetadata,
       org.apache.calcite.sql.type.SqlOperandTypeInference {
@@ -82,6 +188,13 @@ public final class UdfOperator extends SqlUserDefinedFunction {
     }
 
     RelDataType returnType(SqlOperatorBinding binding) {
+      if (binding instanceof RexCallBinding rex && rex.operands().stream().anyMatch(o -> o instanceof RexLambda)) {
+        FunctionRegistry.Resolution r = resolveRex(registry, name, rex.operands(), binding.getTypeFactory());
+        if (r == null) {
+          throw new IllegalStateException("No overload of " + name + " for " + rex.operands());
+        }
+        return r.returnType();
+      }
       List<RelDataType> args = binding.collectOperandTypes();
       FunctionRegistry.Resolution r = registry.resolve(name, args, binding.getTypeFactory());
       if (r == null) {
@@ -107,6 +220,16 @@ public final class UdfOperator extends SqlUserDefinedFunction {
 
     @Override
     public void inferOperandTypes(SqlCallBinding binding, RelDataType returnType, RelDataType[] operandTypes) {
+      if (binding.operands().stream().anyMatch(LambdaOperator::isLambda)) {
+        FunctionRegistry.LambdaResolution lr = resolveWithLambdas(registry, name, binding.getValidator(),
+            binding.getScope(), binding.getCall());
+        for (int i = 0; i < operandTypes.length; i++) {
+          RelDataType param = lr.lambdas().containsKey(i) ? null
+              : lr.resolution().paramType(i, lr.args(), binding.getTypeFactory());
+          operandTypes[i] = param != null ? param : lr.args().get(i);
+        }
+        return;
+      }
       List<RelDataType> args = new ArrayList<>();
       for (int i = 0; i < binding.getOperandCount(); i++) {
         args.add(binding.getOperandType(i));
@@ -196,20 +319,26 @@ public final class UdfOperator extends SqlUserDefinedFunction {
     private Expression implement(RexToLixTranslator translator, RexCall call, List<Expression> operands) {
       RelDataTypeFactory tf = TYPES;
       List<RelDataType> args = call.getOperands().stream().map(o -> o.getType()).toList();
-      FunctionRegistry.Resolution r = registry.resolve(name, args, tf);
+      // In a program the operands are local references; a lambda is known by what one refers to.
+      FunctionRegistry.Resolution r = resolveRex(registry, name,
+          call.getOperands().stream().map(translator::deref).toList(), tf);
       if (r == null) {
         throw new IllegalStateException("No overload of " + name + " for " + args);
       }
       Method method = r.overload().method();
-      Type[] javaParams = method.getParameterTypes();
-      boolean variadic = r.overload().signature().variadic();
-      int fixed = variadic ? javaParams.length - 1 : javaParams.length;
+      List<Type> javaParams = List.of(method.getParameterTypes());
       List<Expression> values = new ArrayList<>();
+      if (r.overload().annotation().argumentTypes()) {
+        values.add(ArgumentTypes.constant(args));
+        javaParams = javaParams.subList(1, javaParams.size());
+      }
+      boolean variadic = r.overload().signature().variadic();
+      int fixed = variadic ? javaParams.size() - 1 : javaParams.size();
       for (int i = 0; i < fixed; i++) {
-        values.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), (Class<?>) javaParams[i]));
+        values.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), (Class<?>) javaParams.get(i)));
       }
       if (variadic) {
-        Class<?> component = ((Class<?>) javaParams[fixed]).getComponentType();
+        Class<?> component = ((Class<?>) javaParams.get(fixed)).getComponentType();
         List<Expression> rest = new ArrayList<>();
         for (int i = fixed; i < operands.size(); i++) {
           rest.add(convert(operands.get(i), args.get(i), r.paramType(i, args, tf), component));
@@ -227,6 +356,10 @@ public final class UdfOperator extends SqlUserDefinedFunction {
 
     /** {@code value}, of SQL type {@code from}, as the Java type {@code to} of a parameter of SQL type {@code param}. */
     private static Expression convert(Expression value, RelDataType from, RelDataType param, Class<?> to) {
+      Expression lambda = Lambdas.adapt(value, to);
+      if (lambda != null) {
+        return lambda;
+      }
       Expression boxed = Expressions.box(value);
       SqlTypeName target = param == null ? null : Signature.normalize(param.getSqlTypeName());
       SqlTypeName source = Signature.normalize(from.getSqlTypeName());
@@ -237,6 +370,10 @@ public final class UdfOperator extends SqlUserDefinedFunction {
           boxed = Expressions.call(Widening.class, "toDecimal", boxed);
         } else if (target == SqlTypeName.DOUBLE) {
           boxed = Expressions.call(Widening.class, "toDouble", boxed);
+        } else if (target == SqlTypeName.DATE || target == SqlTypeName.TIME || target == SqlTypeName.TIMESTAMP) {
+          String parse = target == SqlTypeName.DATE ? "toDate" : target == SqlTypeName.TIME ? "toTime"
+              : "toTimestamp";
+          boxed = Expressions.call(Widening.class, parse, Expressions.convert_(boxed, String.class));
         }
       }
       if (to == Object.class) {
