@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs Sluice's JMH benchmarks. Sized for a 2-core machine: about 8 minutes in all.
+# Builds and runs Sluice's JMH benchmarks. Sized for a 2-core machine: about 9 minutes in all.
 #
 #   bash bench/run.sh                        # every benchmark, settings below, with -prof gc
 #   bash bench/run.sh CalcBenchmark          # one benchmark (any JMH regex / options go to JMH)

@@ -50,6 +50,8 @@ public class JoinBenchmark {
     final TestOutputTopic<byte[], byte[]> out;
     /** Every topic the driver has captured records of, the output, repartition and changelog topics. */
     final Map<String, TestOutputTopic<byte[], byte[]>> produced = new HashMap<>();
+    /** What pre-loading the customers wrote to internal topics, for the verification's report. */
+    final List<String> tableRows;
 
     Runner(Topology topology, String applicationId, List<TestRecord<byte[], byte[]>> customers) {
       driver = new TopologyTestDriver(topology, Workload.streamsProps(applicationId));
@@ -57,7 +59,7 @@ public class JoinBenchmark {
           .pipeRecordList(customers);
       in = driver.createInputTopic(JoinWorkload.ORDERS_TOPIC, new ByteArraySerializer(), new ByteArraySerializer());
       out = topic(JoinWorkload.OUTPUT_TOPIC);
-      drainOthers(); // the table's changelog
+      tableRows = describe(collectInternal()); // the table's changelog: one record per row stored
     }
 
     private TestOutputTopic<byte[], byte[]> topic(String name) {
@@ -73,12 +75,26 @@ public class JoinBenchmark {
         out.readRecord();
         n++;
       }
-      drainOthers();
+      drainInternal();
       return n;
     }
 
-    /** The driver keeps every record written to an internal topic: read them so memory stays flat. */
-    private Map<String, List<KeyValue<byte[], byte[]>>> drainOthers() {
+    /**
+     * The driver keeps every record written to an internal topic (here the repartition topic, and the table's
+     * changelog): read them, or memory grows with every invocation.
+     */
+    private void drainInternal() {
+      for (String name : driver.producedTopicNames()) {
+        if (!name.equals(JoinWorkload.OUTPUT_TOPIC)) {
+          TestOutputTopic<byte[], byte[]> t = topic(name);
+          while (!t.isEmpty()) {
+            t.readRecord();
+          }
+        }
+      }
+    }
+
+    private Map<String, List<KeyValue<byte[], byte[]>>> collectInternal() {
       Map<String, List<KeyValue<byte[], byte[]>>> drained = new HashMap<>();
       for (String name : driver.producedTopicNames()) {
         if (!name.equals(JoinWorkload.OUTPUT_TOPIC)) {
@@ -88,16 +104,22 @@ public class JoinBenchmark {
       return drained;
     }
 
-    /** Runs the batch; returns the output as text and reports the internal topics' records. */
+    /** Runs the batch; returns the output as text and reports the records written to internal topics. */
     List<String> runAndCollect(List<TestRecord<byte[], byte[]>> batch, String label) {
       in.pipeRecordList(batch);
       List<String> output = out.readKeyValuesToList().stream().map(Runner::text).toList();
-      drainOthers().forEach((topic, records) -> {
-        double bytes = records.stream().mapToInt(kv -> kv.key.length + kv.value.length).average().orElse(0);
-        System.out.printf(Locale.ROOT, "# %s: internal topic %s: %d records, avg key+value %.1f B; sample: %s%n",
-            label, topic, records.size(), bytes, records.isEmpty() ? "<none>" : text(records.get(0)));
-      });
+      tableRows.forEach(line -> System.out.printf("# %s, loading the table: %s%n", label, line));
+      describe(collectInternal()).forEach(line -> System.out.printf("# %s, the orders: %s%n", label, line));
       return output;
+    }
+
+    private static List<String> describe(Map<String, List<KeyValue<byte[], byte[]>>> topics) {
+      return topics.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> {
+        List<KeyValue<byte[], byte[]>> records = e.getValue();
+        double bytes = records.stream().mapToInt(kv -> kv.key.length + kv.value.length).average().orElse(0);
+        return String.format(Locale.ROOT, "%s: %d records, avg key+value %.1f B; sample: %s", e.getKey(),
+            records.size(), bytes, text(records.get(0)));
+      }).toList();
     }
 
     private static String text(KeyValue<byte[], byte[]> kv) {
@@ -175,8 +197,16 @@ public class JoinBenchmark {
     return handWritten.run(orders);
   }
 
-  /** Prints Sluice's plan and runs the verification alone: {@code java -cp ... dev.sluice.bench.JoinBenchmark}. */
+  /**
+   * Without arguments, prints Sluice's plan and both topologies and runs the verification alone:
+   * {@code java -cp ... dev.sluice.bench.JoinBenchmark}. With {@code interleaved [rounds]}, runs
+   * {@link #interleaved} instead.
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("interleaved")) {
+      interleaved(args.length > 1 ? Integer.parseInt(args[1]) : 40);
+      return;
+    }
     var planned = JoinWorkload.plan();
     System.out.println(planned.root());
     System.out.println(planned.schema().toSql());
@@ -184,5 +214,58 @@ public class JoinBenchmark {
     System.out.println(JoinWorkload.handWritten().describe());
     verifySameOutput(JoinWorkload.customers(), JoinWorkload.orders(JoinWorkload.ORDERS),
         new InMemoryProcessingLogger());
+  }
+
+  /**
+   * An A/B check for a shared machine, where JMH's one-method-after-the-other runs meet different loads: in
+   * one JVM, after verifying, {@code rounds} rounds each piping one batch through Sluice and one through the
+   * hand-written app (alternating which goes first), timing each batch by wall clock and by the thread's CPU
+   * time. The first quarter of the rounds is warm-up. Prints the median and best nanoseconds per order of
+   * each; the CPU-time figure leaves out time the thread spent descheduled (but also GC threads' work).
+   */
+  static void interleaved(int rounds) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    JoinBenchmark b = new JoinBenchmark();
+    b.setUp();
+    int warmup = rounds / 4;
+    long[][] wall = new long[2][rounds - warmup];
+    long[][] cpu = new long[2][rounds - warmup];
+    Runner[] runners = {b.sluice, b.handWritten};
+    try {
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < 2; k++) {
+          int side = (r + k) % 2;
+          long w0 = System.nanoTime();
+          long c0 = threads.getCurrentThreadCpuTime();
+          int n = runners[side].run(b.orders);
+          long c1 = threads.getCurrentThreadCpuTime();
+          long w1 = System.nanoTime();
+          if (n != b.orders.size()) {
+            throw new IllegalStateException((side == 0 ? "Sluice" : "hand-written") + " wrote " + n + " records");
+          }
+          if (r >= warmup) {
+            wall[side][r - warmup] = w1 - w0;
+            cpu[side][r - warmup] = c1 - c0;
+          }
+        }
+      }
+    } finally {
+      b.tearDown();
+    }
+    String[] names = {"sluice", "handWritten"};
+    double[] medianCpu = new double[2];
+    for (int side = 0; side < 2; side++) {
+      long[] w = wall[side].clone();
+      long[] c = cpu[side].clone();
+      java.util.Arrays.sort(w);
+      java.util.Arrays.sort(c);
+      double perOrder = JoinWorkload.ORDERS;
+      medianCpu[side] = c[c.length / 2] / perOrder;
+      System.out.printf(Locale.ROOT, "%-12s wall: median %,8.0f ns/order (%,.0f orders/s), best %,8.0f;"
+          + " thread CPU: median %,8.0f ns/order, best %,8.0f%n", names[side], w[w.length / 2] / perOrder,
+          1e9 * perOrder / w[w.length / 2], w[0] / perOrder, medianCpu[side], c[0] / perOrder);
+    }
+    System.out.printf(Locale.ROOT, "%d measured rounds of %,d orders each; Sluice / hand-written CPU per order: %.2f%n",
+        rounds - warmup, JoinWorkload.ORDERS, medianCpu[0] / medianCpu[1]);
   }
 }
