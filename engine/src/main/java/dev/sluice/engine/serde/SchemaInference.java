@@ -80,10 +80,14 @@ public final class SchemaInference {
           + schema.type() + " schema, but the " + (key ? "key" : "value") + " format is " + format.name());
     }
     boolean upperCase = pinned.isEmpty();
-    SqlType type = sqlType(client, schema, format.format(), upperCase);
+    SqlType type = sqlType(client, schema, format, upperCase);
     String single = key ? "ROWKEY" : "ROWVAL";
     Column.Namespace ns = key ? Column.Namespace.KEY : Column.Namespace.VALUE;
-    boolean unwrap = key || !(type instanceof SqlType.Struct) || format.wrapSingleValue().equals(Optional.of(false));
+    // A protobuf key is always a message: its fields are the key columns.
+    boolean protobufKey = key && format.format() == Format.PROTOBUF && type instanceof SqlType.Struct s
+        && !s.fields().isEmpty();
+    boolean unwrap = !protobufKey && (key || !(type instanceof SqlType.Struct)
+        || format.wrapSingleValue().equals(Optional.of(false)));
     List<Column> columns = new ArrayList<>();
     if (unwrap) {
       columns.add(new Column(single, type, ns));
@@ -95,8 +99,9 @@ public final class SchemaInference {
     return Optional.of(new Inferred(columns, schema.id(), !key && unwrap));
   }
 
-  private static SqlType sqlType(SchemaRegistryClient client, RegisteredSchema schema, Format format,
+  private static SqlType sqlType(SchemaRegistryClient client, RegisteredSchema schema, FormatInfo info,
       boolean upperCase) {
+    Format format = info.format();
     switch (format) {
       case AVRO:
         try {
@@ -104,6 +109,14 @@ public final class SchemaInference {
         } catch (SchemaParseException e) {
           throw new IllegalArgumentException("The registered Avro schema (id " + schema.id() + ") is invalid: "
               + e.getMessage(), e);
+        }
+      case PROTOBUF:
+        try {
+          return ProtobufSchemas.sqlType(ProtobufSchemas.message(ProtobufSchemas.parse(client, schema),
+              info.fullSchemaName().orElse(null)), upperCase);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("The registered protobuf schema (id " + schema.id() + ") cannot be "
+              + "read: " + e.getMessage(), e);
         }
       default:
         throw new IllegalArgumentException("Schema inference is not supported for the " + format.name()

@@ -74,6 +74,7 @@ public final class SerdeFactory {
       case KAFKA -> new KafkaCodec(keyColumns);
       case NONE -> NoneCodec.INSTANCE;
       case AVRO -> new AvroCodec(keyColumns, wrapped, format, registry, true);
+      case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(keyColumns, wrapped, format, registry, true);
       default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }
@@ -93,6 +94,7 @@ public final class SerdeFactory {
       case KAFKA -> new KafkaCodec(valueColumns);
       case NONE -> NoneCodec.INSTANCE;
       case AVRO -> new AvroCodec(valueColumns, wrapped, format, registry, false);
+      case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(valueColumns, wrapped, format, registry, false);
       default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }

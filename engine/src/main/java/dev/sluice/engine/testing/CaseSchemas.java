@@ -40,6 +40,7 @@ final class CaseSchemas {
   private final SchemaRegistryClient client;
   private final Map<String, TopicSchema> topicSchemas = new HashMap<>();
   private final Map<Integer, Integer> ids = new HashMap<>();
+  private final List<Integer> order = new ArrayList<>();
   private final Map<String, Schema> parsedAvro = new HashMap<>();
 
   CaseSchemas(SchemaRegistryClient client) {
@@ -48,8 +49,17 @@ final class CaseSchemas {
 
   /** Deletes every subject, so that the case starts from an empty registry. */
   void reset() {
-    for (String subject : client.subjects()) {
-      client.deleteSubject(subject);
+    // A subject that others reference can only go after them: retry until nothing is left.
+    List<String> left = client.subjects();
+    for (int round = 0; !left.isEmpty() && round < 5; round++) {
+      for (String subject : left) {
+        try {
+          client.deleteSubject(subject);
+        } catch (RuntimeException e) {
+          // still referenced; the next round deletes it
+        }
+      }
+      left = client.subjects();
     }
   }
 
@@ -71,10 +81,10 @@ final class CaseSchemas {
         for (JsonNode r : t.path(side + "SchemaReferences")) {
           String refName = r.path("name").asText();
           String refType = type(r.path("format").asText(type));
-          client.register(refName, refType, text(r.path("schema"), refType), List.of());
+          registered(client.register(refName, refType, text(r.path("schema"), refType), List.of()));
           refs.add(new SchemaReference(refName, refName, client.latest(refName).map(s -> s.version()).orElse(1)));
         }
-        int id = client.register(name + "-" + side, type, text, refs);
+        int id = registered(client.register(name + "-" + side, type, text, refs));
         topicSchemas.put(name + "|" + side, new TopicSchema(id, type, text));
         JsonNode declared = t.get(side + "SchemaId");
         if (declared != null && declared.canConvertToInt()) {
@@ -84,8 +94,24 @@ final class CaseSchemas {
     }
   }
 
+  /**
+   * Notes an id the registry gave: ksqlDB's mock registry numbers new schemas 1, 2, 3 ..., which statements
+   * may name without the case declaring them.
+   */
+  private int registered(int id) {
+    if (!order.contains(id)) {
+      order.add(id);
+    }
+    return id;
+  }
+
   /** The statements with the case's declared schema ids replaced by the ids the registry gave. */
   List<String> rewrite(List<String> statements) {
+    for (int i = 0; i < order.size(); i++) {
+      if (!ids.containsKey(i + 1) && !ids.containsValue(order.get(i))) {
+        ids.put(i + 1, order.get(i));
+      }
+    }
     if (ids.isEmpty()) {
       return statements;
     }
