@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@code oneof} groups and {@code reserved} ranges; field options in brackets are skipped. Imports are resolved by
  * the caller (registry references, or protobuf's well-known types); names resolve as protoc resolves them.
  */
-final class ProtoParser {
+public final class ProtoParser {
   private static final Map<String, FieldDescriptorProto.Type> SCALARS = Map.ofEntries(
       Map.entry("double", FieldDescriptorProto.Type.TYPE_DOUBLE),
       Map.entry("float", FieldDescriptorProto.Type.TYPE_FLOAT),
@@ -55,7 +55,7 @@ final class ProtoParser {
    * @param imports resolves an imported file name to its descriptor
    * @throws IllegalArgumentException when the text is not a .proto file this parser reads
    */
-  static Descriptors.FileDescriptor parse(String name, String text,
+  public static Descriptors.FileDescriptor parse(String name, String text,
       Function<String, Descriptors.FileDescriptor> imports) {
     ProtoParser p = new ProtoParser(text);
     p.file.setName(name);

@@ -95,9 +95,6 @@ final class CaseClassifier {
         }
       }
     }
-    if (NOSR_FORMAT.matcher(text).find()) {
-      return Optional.of("protobuf-nosr: uses the PROTOBUF_NOSR format");
-    }
     Matcher call = CALL.matcher(String.join(" ", tc.statements()));
     while (call.find()) {
       String fn = call.group(1).toUpperCase(Locale.ROOT);
