@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.serde.registry.SchemaRegistryConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param stateDir where Kafka Streams keeps its state stores
  * @param streamsProperties Kafka Streams and client properties applied to every query (commit interval ...)
  * @param extensionDir where the jars of user-defined functions are ({@code ksql.extension.dir}); null for none
+ * @param schemaRegistry the Schema Registry of the AVRO, PROTOBUF and JSON_SR formats, or null for none
  */
 public record EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
-    Map<String, Object> streamsProperties, Path extensionDir) {
+    Map<String, Object> streamsProperties, Path extensionDir, SchemaRegistryConfig schemaRegistry) {
 
   public static final String DEFAULT_SERVICE_ID = "default_";
 
@@ -21,10 +23,16 @@ public record EngineConfig(String bootstrapServers, String serviceId, Path state
     streamsProperties = Map.copyOf(streamsProperties);
   }
 
+  /** Without a Schema Registry. */
+  public EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
+      Map<String, Object> streamsProperties, Path extensionDir) {
+    this(bootstrapServers, serviceId, stateDir, streamsProperties, extensionDir, null);
+  }
+
   /** Without user-defined functions. */
   public EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
       Map<String, Object> streamsProperties) {
-    this(bootstrapServers, serviceId, stateDir, streamsProperties, null);
+    this(bootstrapServers, serviceId, stateDir, streamsProperties, null, null);
   }
 
   /** ksqlDB's name for the command topic of a service. */

@@ -53,7 +53,9 @@ public final class SluiceEngine implements AutoCloseable {
     // Built-ins plus user-defined functions; generated code is compiled against the loader that sees their jars.
     FunctionRegistry functions = extensions.registry();
     this.context = new EngineContext(config, topics, commandLog, new StreamsQueryLauncher(config), producer,
-        new FormatSerdes(processingLog), new CalcCompiler(functions, extensions.classLoader()),
+        new FormatSerdes(processingLog, config.schemaRegistry() == null ? null
+            : new dev.sluice.engine.serde.registry.SchemaRegistryClient(config.schemaRegistry())),
+        new CalcCompiler(functions, extensions.classLoader()),
         processingLog, functions);
     this.executor = new StatementExecutor(context);
   }

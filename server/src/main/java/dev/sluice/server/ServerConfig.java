@@ -36,6 +36,8 @@ public final class ServerConfig {
   public static final String EXTENSION_DIR = "ksql.extension.dir";
   public static final String STREAMS_PREFIX = "ksql.streams.";
   public static final String COMMIT_INTERVAL_MS = STREAMS_PREFIX + "commit.interval.ms";
+  public static final String SCHEMA_REGISTRY_URL = "ksql.schema.registry.url";
+  public static final String SCHEMA_REGISTRY_USER_INFO = "ksql.schema.registry.basic.auth.user.info";
 
   /** The declarations: the single source of keys, defaults, validation and the configuration reference. */
   public static final ConfigDef DEFINITION = new ConfigDef()
@@ -62,7 +64,14 @@ public final class ServerConfig {
               + "cannot be loaded is logged and skipped; a function named like a built-in stops the start-up.")
       .define(COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.MEDIUM,
           "How often Kafka Streams commits, in milliseconds; with record caching this is also how often "
-              + "aggregates emit. Kafka Streams' own at-least-once default (30 s) would delay results.");
+              + "aggregates emit. Kafka Streams' own at-least-once default (30 s) would delay results.")
+      .define(SCHEMA_REGISTRY_URL, Type.STRING, "", new RegistryUrlValidator(), Importance.MEDIUM,
+          "The Schema Registry that the AVRO, PROTOBUF and JSON_SR formats use: any registry that speaks the "
+              + "Confluent Schema Registry API, as `http(s)://host:port[/path]` (for Apicurio, "
+              + "`http://host:8080/apis/ccompat/v7`). Empty means none: statements that use those formats fail "
+              + "with a message saying so. See docs/formats.md.")
+      .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, "", Importance.LOW,
+          "HTTP basic authentication for the Schema Registry, as `user:password`. Empty means none.");
 
   private final AbstractConfig values;
 
@@ -144,6 +153,22 @@ public final class ServerConfig {
     return streams;
   }
 
+  /** The Schema Registry, when {@value #SCHEMA_REGISTRY_URL} is set. */
+  public java.util.Optional<dev.sluice.engine.serde.registry.SchemaRegistryConfig> schemaRegistry() {
+    String url = values.getString(SCHEMA_REGISTRY_URL).trim();
+    if (url.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    var config = dev.sluice.engine.serde.registry.SchemaRegistryConfig.of(url);
+    String userInfo = values.getPassword(SCHEMA_REGISTRY_USER_INFO).value();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int colon = userInfo.indexOf(':');
+      config = colon < 0 ? config.withBasicAuth(userInfo, "")
+          : config.withBasicAuth(userInfo.substring(0, colon), userInfo.substring(colon + 1));
+    }
+    return java.util.Optional.of(config);
+  }
+
   /** Keys that are neither declared nor passed through to Kafka Streams: most likely typos. */
   public Set<String> unknownKeys() {
     Set<String> unknown = new TreeSet<>();
@@ -153,6 +178,27 @@ public final class ServerConfig {
       }
     }
     return unknown;
+  }
+
+  /** Checks the registry URL when one is given. */
+  static final class RegistryUrlValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String url = value == null ? "" : value.toString().trim();
+      if (url.isEmpty()) {
+        return;
+      }
+      try {
+        dev.sluice.engine.serde.registry.SchemaRegistryConfig.of(url);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, "expected an http:// or https:// URL");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or an http(s):// URL";
+    }
   }
 
   /** Checks each listener is an {@code http://host:port} URL; HTTPS is not supported yet. */

@@ -56,7 +56,7 @@ public final class SluiceServer implements AutoCloseable {
         bootstrap = kafka.bootstrapServers();
       }
       engine = SluiceEngine.start(new EngineConfig(bootstrap, config.serviceId(), config.streamsStateDir(),
-          config.streamsProperties(), config.extensionDir()));
+          config.streamsProperties(), config.extensionDir(), config.schemaRegistry().orElse(null)));
       RestServer rest;
       try {
         rest = RestServer.start(config.listeners(),

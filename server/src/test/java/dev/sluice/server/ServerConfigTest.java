@@ -38,7 +38,19 @@ class ServerConfigTest {
         .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
     assertThat(ServerConfig.DEFINITION.names()).containsExactlyInAnyOrder("listeners", "bootstrap.servers",
         "ksql.service.id", "sluice.data.dir", "sluice.local.kafka.port", "ksql.extension.dir",
-        "ksql.streams.commit.interval.ms");
+        "ksql.streams.commit.interval.ms", "ksql.schema.registry.url", "ksql.schema.registry.basic.auth.user.info");
+  }
+
+  @Test
+  void schemaRegistryWithBasicAuth() {
+    assertThat(ServerConfig.defaults().schemaRegistry()).isEmpty();
+    var registry = ServerConfig.defaults().with("ksql.schema.registry.url", "http://sr:8080/apis/ccompat/v7/")
+        .with("ksql.schema.registry.basic.auth.user.info", "me:s:cret").schemaRegistry().orElseThrow();
+    assertThat(registry.url()).isEqualTo("http://sr:8080/apis/ccompat/v7");
+    assertThat(registry.username()).isEqualTo("me");
+    assertThat(registry.password()).isEqualTo("s:cret");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.defaults()
+        .with("ksql.schema.registry.url", "ftp://x")).hasMessageContaining("ksql.schema.registry.url");
   }
 
   @Test

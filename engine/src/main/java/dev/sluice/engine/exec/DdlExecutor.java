@@ -51,7 +51,6 @@ final class DdlExecutor {
       throw SluiceException.statement(stmt.pos(), "Cannot replace " + stmt.name()
           + ": it is written by a query. Use CREATE OR REPLACE ... AS SELECT instead.");
     }
-    LogicalSchema schema = schema(stmt);
     WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE);
     String topic = with.string("KAFKA_TOPIC").orElse(null);
     Optional<Integer> partitions = with.integer("PARTITIONS");
@@ -59,9 +58,10 @@ final class DdlExecutor {
       throw SluiceException.statement(stmt.pos(), "Missing required property \"KAFKA_TOPIC\" which has no"
           + " default value.");
     }
+    Map<String, String> formatProperties = new java.util.HashMap<>(with.formatProperties(Map.of()));
+    LogicalSchema schema = schema(stmt, with, topic, formatProperties);
     String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
     String valueFormat = with.valueFormat(null);
-    Map<String, String> formatProperties = new java.util.HashMap<>(with.formatProperties(Map.of()));
     formatProperties.putAll(with.window());
     if (formatProperties.containsKey("WINDOW_TYPE") && schema.keyColumns().isEmpty()) {
       throw SluiceException.statement(stmt.pos(), "Windowed sources require a key column.");
@@ -198,11 +198,48 @@ final class DdlExecutor {
     return config;
   }
 
-  private LogicalSchema schema(Statement.CreateSource stmt) {
-    if (stmt.columns().isEmpty()) {
+  /**
+   * The source's columns: those declared, plus those read from the registered schemas when the statement
+   * declares no key or no value columns and the format keeps its schema in the Schema Registry (schema
+   * inference). An inferred single unwrapped value sets WRAP_SINGLE_VALUE=false, and the ids of the schemas read
+   * are kept as KEY_SCHEMA_ID / VALUE_SCHEMA_ID, as ksqlDB does, so that INSERT VALUES writes with them.
+   */
+  private LogicalSchema schema(Statement.CreateSource stmt, WithClause with, String topic,
+      Map<String, String> formatProperties) {
+    boolean hasKey = stmt.columns().stream().anyMatch(c -> c.constraint() == ColumnDef.Constraint.KEY
+        || c.constraint() == ColumnDef.Constraint.PRIMARY_KEY);
+    boolean hasValue = stmt.columns().stream().anyMatch(c -> c.constraint() == ColumnDef.Constraint.NONE);
+    for (String side : List.of("KEY", "VALUE")) {
+      if ((side.equals("KEY") ? hasKey : hasValue) && formatProperties.containsKey(side + "_SCHEMA_ID")) {
+        throw SluiceException.statement(with.pos(side + "_SCHEMA_ID"), "Table elements and " + side
+            + "_SCHEMA_ID cannot both exist for create statement.");
+      }
+    }
+    String declaredKeyFormat = with.keyFormat(null);
+    dev.sluice.planner.plan.Formats probe = new dev.sluice.planner.plan.Formats(
+        declaredKeyFormat == null ? "KAFKA" : declaredKeyFormat, with.valueFormat(null), formatProperties);
+    Optional<dev.sluice.engine.serde.SchemaInference.Inferred> value = hasValue ? Optional.empty()
+        : ctx.serdes.infer(topic, probe, false);
+    Optional<dev.sluice.engine.serde.SchemaInference.Inferred> key = hasKey || declaredKeyFormat == null
+        ? Optional.empty() : ctx.serdes.infer(topic, probe, true);
+    value.ifPresent(v -> {
+      formatProperties.putIfAbsent("VALUE_SCHEMA_ID", Integer.toString(v.schemaId()));
+      if (v.unwrapped()) {
+        formatProperties.put("WRAP_SINGLE_VALUE", "false");
+      }
+    });
+    key.ifPresent(k -> formatProperties.putIfAbsent("KEY_SCHEMA_ID", Integer.toString(k.schemaId())));
+    return schema(stmt, key.map(k -> k.columns()).orElse(List.of()), value.map(v -> v.columns()).orElse(List.of()));
+  }
+
+  private LogicalSchema schema(Statement.CreateSource stmt, List<dev.sluice.planner.schema.Column> inferredKey,
+      List<dev.sluice.planner.schema.Column> inferredValue) {
+    if (stmt.columns().isEmpty() && inferredKey.isEmpty() && inferredValue.isEmpty()) {
       throw SluiceException.statement(stmt.pos(), "The statement does not define any columns.");
     }
     LogicalSchema.Builder builder = LogicalSchema.builder();
+    inferredKey.forEach(c -> builder.key(c.name(), c.type()));
+    inferredValue.forEach(c -> builder.value(c.name(), c.type()));
     Set<String> names = new HashSet<>();
     boolean headersColumn = false;
     for (ColumnDef column : stmt.columns()) {

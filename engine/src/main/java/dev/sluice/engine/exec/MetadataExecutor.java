@@ -112,7 +112,10 @@ final class MetadataExecutor {
             .map(f -> new Entities.FieldInfo(f.name(), schema(f.type()), null)).toList(), null, null);
       case DECIMAL: {
         SqlType.Decimal d = (SqlType.Decimal) type;
-        return new Entities.FieldSchema("DECIMAL", null, null, Map.of("precision", d.precision(), "scale", d.scale()));
+        Map<String, Integer> parameters = new java.util.LinkedHashMap<>(); // precision first, as ksqlDB prints it
+        parameters.put("precision", d.precision());
+        parameters.put("scale", d.scale());
+        return new Entities.FieldSchema("DECIMAL", null, null, parameters);
       }
       default:
         return new Entities.FieldSchema(type.base().name(), null, null, null);

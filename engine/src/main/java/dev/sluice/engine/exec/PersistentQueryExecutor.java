@@ -74,8 +74,8 @@ final class PersistentQueryExecutor {
             ? input.formatProperties() : Map.of()));
     formatProps.remove("WINDOW_TYPE");
     formatProps.remove("WINDOW_SIZE");
-    if (with.string("WRAP_SINGLE_VALUE").isEmpty() && schema.valueColumns().size() != 1) {
-      formatProps.remove("WRAP_SINGLE_VALUE"); // an unwrapped source's setting means nothing to a wider sink
+    if (with.string("WRAP_SINGLE_VALUE").isEmpty()) {
+      formatProps.remove("WRAP_SINGLE_VALUE"); // a source's wrapping describes its topic only, as in ksqlDB
     }
     PhysicalPlanner.window(planned.root()).ifPresent(w -> {
       formatProps.put("WINDOW_TYPE", w.type());

@@ -24,7 +24,11 @@ import java.util.TreeSet;
 final class WithClause {
   static final Set<String> CREATE = Set.of("KAFKA_TOPIC", "KEY_FORMAT", "VALUE_FORMAT", "FORMAT", "PARTITIONS",
       "REPLICAS", "RETENTION_MS", "CLEANUP_POLICY", "TIMESTAMP", "TIMESTAMP_FORMAT", "WRAP_SINGLE_VALUE",
-      "VALUE_DELIMITER", "KEY_DELIMITER", "WINDOW_TYPE", "WINDOW_SIZE");
+      "VALUE_DELIMITER", "KEY_DELIMITER", "WINDOW_TYPE", "WINDOW_SIZE", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID",
+      "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME");
+  /** Options that describe one topic's registered schemas, never inherited by a query's sink. */
+  static final List<String> SCHEMA_OPTIONS = List.of("KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME",
+      "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME");
   /** CREATE ... AS SELECT: a sink's window comes from its query, never from WITH. */
   static final Set<String> CREATE_AS = CREATE.stream()
       .filter(p -> !p.equals("WINDOW_TYPE") && !p.equals("WINDOW_SIZE")).collect(java.util.stream.Collectors.toSet());
@@ -200,7 +204,11 @@ final class WithClause {
   /** The format options the serdes need, keyed by their WITH names. */
   Map<String, String> formatProperties(Map<String, String> inherited) {
     Map<String, String> out = new HashMap<>(inherited);
+    SCHEMA_OPTIONS.forEach(out::remove);
     for (String name : List.of("VALUE_DELIMITER", "KEY_DELIMITER", "WRAP_SINGLE_VALUE")) {
+      string(name).ifPresent(v -> out.put(name, v));
+    }
+    for (String name : SCHEMA_OPTIONS) {
       string(name).ifPresent(v -> out.put(name, v));
     }
     return out;

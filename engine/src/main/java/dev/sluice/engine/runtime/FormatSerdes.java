@@ -3,7 +3,9 @@ package dev.sluice.engine.runtime;
 import dev.sluice.engine.processinglog.ProcessingLogContext;
 import dev.sluice.engine.processinglog.ProcessingLogger;
 import dev.sluice.engine.serde.FormatInfo;
+import dev.sluice.engine.serde.SchemaInference;
 import dev.sluice.engine.serde.SerdeFactory;
+import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import dev.sluice.planner.plan.Formats;
@@ -11,30 +13,58 @@ import dev.sluice.planner.schema.Column;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
  * {@link RowSerdes} over the format serdes: maps a source's WITH options ({@code KEY_DELIMITER},
  * {@code VALUE_DELIMITER}, {@code WRAP_SINGLE_VALUE}) to the options of its key or value format, and gives
- * each query's serdes that query's processing log. Format errors become statement errors.
+ * each query's serdes that query's processing log and the Schema Registry. Format errors become statement
+ * errors.
  */
 public final class FormatSerdes implements RowSerdes {
   private final ProcessingLogger processingLog;
+  private final SchemaRegistryClient registry;
 
+  /** Without a Schema Registry: the AVRO, PROTOBUF and JSON_SR formats are refused. */
   public FormatSerdes(ProcessingLogger processingLog) {
+    this(processingLog, null);
+  }
+
+  /**
+   * @param registry the Schema Registry of the AVRO, PROTOBUF and JSON_SR formats, or null for none
+   */
+  public FormatSerdes(ProcessingLogger processingLog, SchemaRegistryClient registry) {
     this.processingLog = processingLog;
+    this.registry = registry;
+  }
+
+  /** The Schema Registry, if one is configured. */
+  public Optional<SchemaRegistryClient> registry() {
+    return Optional.ofNullable(registry);
   }
 
   @Override
   public Serde<Object[]> key(List<Column> keyColumns, Formats formats, String queryId) {
     FormatInfo format = keyFormat(formats);
-    return wrap(() -> SerdeFactory.keySerde(keyColumns, format, ProcessingLogContext.of(queryId, processingLog)));
+    return wrap(() -> SerdeFactory.keySerde(keyColumns, format, registry,
+        ProcessingLogContext.of(queryId, processingLog)));
   }
 
   @Override
   public Serde<Object[]> value(List<Column> valueColumns, Formats formats, String queryId) {
     FormatInfo format = valueFormat(formats);
-    return wrap(() -> SerdeFactory.valueSerde(valueColumns, format, ProcessingLogContext.of(queryId, processingLog)));
+    return wrap(() -> SerdeFactory.valueSerde(valueColumns, format, registry,
+        ProcessingLogContext.of(queryId, processingLog)));
+  }
+
+  @Override
+  public Optional<SchemaInference.Inferred> infer(String topic, Formats formats, boolean key) {
+    FormatInfo format = key ? keyFormat(formats) : valueFormat(formats);
+    if (!format.format().supportsInference()) {
+      return Optional.empty();
+    }
+    return wrap(() -> SchemaInference.infer(registry, topic, format, key));
   }
 
   public static FormatInfo keyFormat(Formats formats) {
@@ -43,6 +73,7 @@ public final class FormatSerdes implements RowSerdes {
     if (delimiter != null) {
       props.put(FormatInfo.DELIMITER, delimiter);
     }
+    schemaOptions(formats, "KEY", formats.keyFormat(), props);
     return wrap(() -> FormatInfo.of(formats.keyFormat(), props));
   }
 
@@ -56,7 +87,34 @@ public final class FormatSerdes implements RowSerdes {
     if (wrap != null) {
       props.put(FormatInfo.WRAP_SINGLE_VALUE, wrap);
     }
+    schemaOptions(formats, "VALUE", formats.valueFormat(), props);
+    String avroName = formats.properties().get("VALUE_AVRO_SCHEMA_FULL_NAME");
+    if (avroName != null) {
+      if (!"AVRO".equalsIgnoreCase(formats.valueFormat())) {
+        throw new SluiceException(ErrorCode.BAD_STATEMENT, "VALUE_AVRO_SCHEMA_FULL_NAME is only valid for AVRO "
+            + "format");
+      }
+      props.put(FormatInfo.FULL_SCHEMA_NAME, avroName);
+    }
     return wrap(() -> FormatInfo.of(formats.valueFormat(), props));
+  }
+
+  /** {@code <side>_SCHEMA_ID} and {@code <side>_SCHEMA_FULL_NAME} as format options, checked as ksqlDB does. */
+  private static void schemaOptions(Formats formats, String side, String format, Map<String, String> props) {
+    String id = formats.properties().get(side + "_SCHEMA_ID");
+    if (id != null) {
+      boolean inference = wrap(() -> FormatInfo.of(format)).format().supportsInference();
+      if (!inference) {
+        throw new SluiceException(ErrorCode.BAD_STATEMENT, side + "_FORMAT should support schema inference when "
+            + side + "_SCHEMA_ID is provided. Current format is " + format.toUpperCase(java.util.Locale.ROOT)
+            + ".");
+      }
+      props.put(FormatInfo.SCHEMA_ID, id);
+    }
+    String name = formats.properties().get(side + "_SCHEMA_FULL_NAME");
+    if (name != null) {
+      props.put(FormatInfo.FULL_SCHEMA_NAME, name);
+    }
   }
 
   private interface Make<T> {

@@ -1,8 +1,10 @@
 package dev.sluice.engine.runtime;
 
+import dev.sluice.engine.serde.SchemaInference;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.schema.Column;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 
 /** Makes the serdes of a topic's keys and values for a query; bad records go to that query's processing log. */
@@ -10,4 +12,12 @@ public interface RowSerdes {
   Serde<Object[]> key(List<Column> keyColumns, Formats formats, String queryId);
 
   Serde<Object[]> value(List<Column> valueColumns, Formats formats, String queryId);
+
+  /**
+   * The key or value columns of a topic read from its registered schema, for CREATE STREAM/TABLE without
+   * columns; empty when the format keeps no schema (or a key subject does not exist).
+   */
+  default Optional<SchemaInference.Inferred> infer(String topic, Formats formats, boolean key) {
+    return Optional.empty();
+  }
 }

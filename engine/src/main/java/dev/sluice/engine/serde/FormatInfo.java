@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@value #DELIMITER}: DELIMITED only; one character, or {@code TAB} / {@code SPACE}; default ','
  *   <li>{@value #WRAP_SINGLE_VALUE}: {@code true} / {@code false}; absent means the format's default
+ *   <li>{@value #SCHEMA_ID}: AVRO, PROTOBUF, JSON_SR only; the registered schema records are written with
+ *   <li>{@value #FULL_SCHEMA_NAME}: AVRO and PROTOBUF only; the full name of the generated record or message
  * </ul>
  *
  * @param name the format's upper-case name, one of {@link Format}
@@ -27,6 +29,8 @@ public record FormatInfo(@JsonProperty("name") String name,
 
   public static final String DELIMITER = "delimiter";
   public static final String WRAP_SINGLE_VALUE = "wrapSingleValue";
+  public static final String SCHEMA_ID = "schemaId";
+  public static final String FULL_SCHEMA_NAME = "fullSchemaName";
 
   private static final String EMPTY_DELIMITER = "Delimiter cannot be empty, if you meant to have a tab or "
       + "space for delimiter, please use the special values 'TAB' or 'SPACE'" + "\n"
@@ -43,6 +47,15 @@ public record FormatInfo(@JsonProperty("name") String name,
     if (canonical.containsKey(DELIMITER) && format != Format.DELIMITED) {
       throw new IllegalArgumentException("The '" + name + "' format does not support a delimiter; "
           + "delimiters apply to the 'DELIMITED' format only");
+    }
+    if (canonical.containsKey(SCHEMA_ID) && !format.usesRegistry()) {
+      throw new IllegalArgumentException("The '" + name + "' format does not support a schema id; "
+          + "KEY_SCHEMA_ID and VALUE_SCHEMA_ID apply to the AVRO, PROTOBUF and JSON_SR formats");
+    }
+    if (canonical.containsKey(FULL_SCHEMA_NAME) && format != Format.AVRO && format != Format.PROTOBUF
+        && format != Format.PROTOBUF_NOSR) {
+      throw new IllegalArgumentException("The '" + name + "' format does not support a schema full name; "
+          + "*_SCHEMA_FULL_NAME applies to the AVRO and PROTOBUF formats");
     }
     properties = Map.copyOf(canonical);
   }
@@ -80,6 +93,16 @@ public record FormatInfo(@JsonProperty("name") String name,
     return Optional.ofNullable(properties.get(WRAP_SINGLE_VALUE)).map(Boolean::valueOf);
   }
 
+  /** The registered schema records are written with ({@code *_SCHEMA_ID}), if given. */
+  public Optional<Integer> schemaId() {
+    return Optional.ofNullable(properties.get(SCHEMA_ID)).map(Integer::valueOf);
+  }
+
+  /** The full name of the generated Avro record or protobuf message ({@code *_SCHEMA_FULL_NAME}), if given. */
+  public Optional<String> fullSchemaName() {
+    return Optional.ofNullable(properties.get(FULL_SCHEMA_NAME));
+  }
+
   /** This format with the WRAP_SINGLE_VALUE option set or removed. */
   public FormatInfo withWrapSingleValue(Optional<Boolean> wrap) {
     Map<String, String> copy = new TreeMap<>(properties);
@@ -98,9 +121,21 @@ public record FormatInfo(@JsonProperty("name") String name,
         throw new IllegalArgumentException("WRAP_SINGLE_VALUE must be true or false, got: '" + value + "'");
       }
       out.put(WRAP_SINGLE_VALUE, v);
+    } else if (k.equals("schemaid") || k.equals("keyschemaid") || k.equals("valueschemaid")) {
+      try {
+        out.put(SCHEMA_ID, Integer.toString(Integer.parseInt(value.trim())));
+      } catch (NumberFormatException | NullPointerException e) {
+        throw new IllegalArgumentException("A schema id must be a whole number, got: '" + value + "'");
+      }
+    } else if (k.equals("fullschemaname") || k.equals("keyschemafullname") || k.equals("valueschemafullname")
+        || k.equals("valueavroschemafullname")) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("A schema full name must not be empty");
+      }
+      out.put(FULL_SCHEMA_NAME, value.trim());
     } else {
       throw new IllegalArgumentException("Unknown format property: '" + key + "'. Supported: "
-          + DELIMITER + ", " + WRAP_SINGLE_VALUE);
+          + DELIMITER + ", " + WRAP_SINGLE_VALUE + ", " + SCHEMA_ID + ", " + FULL_SCHEMA_NAME);
     }
   }
 

@@ -40,6 +40,10 @@ final class FormatValidator {
         throw new IllegalArgumentException("Format '" + format.name()
             + "' does not support 'WRAP_SINGLE_VALUE' set to 'true'.");
       }
+      if (!wrap.get() && format.format() == Format.PROTOBUF_NOSR) {
+        throw new IllegalArgumentException("Format '" + format.name()
+            + "' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
+      }
     }
     checkFormat("Value", columns, format);
   }
@@ -78,11 +82,22 @@ final class FormatValidator {
         }
         return null;
       case JSON:
+      case JSON_SR:
         for (Column c : columns) {
           if (hasNonStringMapKey(c.type())) {
             return "JSON only supports MAP types with STRING keys";
           }
         }
+        return null;
+      case PROTOBUF:
+      case PROTOBUF_NOSR:
+        for (Column c : columns) {
+          if (hasNonStringMapKey(c.type())) {
+            return "PROTOBUF format only supports MAP types with STRING keys";
+          }
+        }
+        return null;
+      case AVRO:
         return null;
       default:
         throw new IllegalStateException(format.name());

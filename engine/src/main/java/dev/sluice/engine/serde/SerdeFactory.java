@@ -1,6 +1,7 @@
 package dev.sluice.engine.serde;
 
 import dev.sluice.engine.processinglog.ProcessingLogContext;
+import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import dev.sluice.planner.schema.Column;
 import java.util.List;
 
@@ -21,7 +22,18 @@ public final class SerdeFactory {
    * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
    */
   public static RowSerde keySerde(List<Column> keyColumns, FormatInfo format, ProcessingLogContext ctx) {
-    return new RowSerde(keyCodec(keyColumns, format), "key", ctx);
+    return keySerde(keyColumns, format, null, ctx);
+  }
+
+  /**
+   * The serde of a key row, in a format that may use the Schema Registry.
+   *
+   * @param registry the registry of the AVRO, PROTOBUF and JSON_SR formats, or null for none
+   * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
+   */
+  public static RowSerde keySerde(List<Column> keyColumns, FormatInfo format, SchemaRegistryClient registry,
+      ProcessingLogContext ctx) {
+    return new RowSerde(keyCodec(keyColumns, format, registry), "key", ctx);
   }
 
   /**
@@ -30,32 +42,60 @@ public final class SerdeFactory {
    * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
    */
   public static RowSerde valueSerde(List<Column> valueColumns, FormatInfo format, ProcessingLogContext ctx) {
-    return new RowSerde(valueCodec(valueColumns, format), "value", ctx);
+    return valueSerde(valueColumns, format, null, ctx);
+  }
+
+  /**
+   * The serde of a value row, in a format that may use the Schema Registry.
+   *
+   * @param registry the registry of the AVRO, PROTOBUF and JSON_SR formats, or null for none
+   * @throws IllegalArgumentException if the format cannot hold the columns (ksqlDB's message)
+   */
+  public static RowSerde valueSerde(List<Column> valueColumns, FormatInfo format, SchemaRegistryClient registry,
+      ProcessingLogContext ctx) {
+    return new RowSerde(valueCodec(valueColumns, format, registry), "value", ctx);
   }
 
   /** The codec of a key row; it throws on bad data instead of logging. */
   public static RowCodec keyCodec(List<Column> keyColumns, FormatInfo format) {
+    return keyCodec(keyColumns, format, null);
+  }
+
+  /** The codec of a key row; {@code registry} may be null when the format needs none. */
+  public static RowCodec keyCodec(List<Column> keyColumns, FormatInfo format, SchemaRegistryClient registry) {
     validateKey(keyColumns, format);
     if (keyColumns.isEmpty()) {
       return NoneCodec.INSTANCE;
     }
+    boolean wrapped = keyColumns.size() > 1;
     return switch (format.format()) {
-      case JSON -> new JsonCodec(keyColumns, keyColumns.size() > 1);
+      case JSON -> new JsonCodec(keyColumns, wrapped);
       case DELIMITED -> new DelimitedCodec(keyColumns, format.delimiter(), true);
       case KAFKA -> new KafkaCodec(keyColumns);
       case NONE -> NoneCodec.INSTANCE;
+      case AVRO -> new AvroCodec(keyColumns, wrapped, format, registry, true);
+      case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(keyColumns, wrapped, format, registry, true);
+      default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }
 
   /** The codec of a value row; it throws on bad data instead of logging. */
   public static RowCodec valueCodec(List<Column> valueColumns, FormatInfo format) {
+    return valueCodec(valueColumns, format, null);
+  }
+
+  /** The codec of a value row; {@code registry} may be null when the format needs none. */
+  public static RowCodec valueCodec(List<Column> valueColumns, FormatInfo format, SchemaRegistryClient registry) {
     validateValue(valueColumns, format);
+    boolean wrapped = valueColumns.size() != 1 || format.wrapSingleValue().orElse(true);
     return switch (format.format()) {
-      case JSON -> new JsonCodec(valueColumns,
-          valueColumns.size() != 1 || format.wrapSingleValue().orElse(true));
+      case JSON -> new JsonCodec(valueColumns, wrapped);
       case DELIMITED -> new DelimitedCodec(valueColumns, format.delimiter(), false);
       case KAFKA -> new KafkaCodec(valueColumns);
       case NONE -> NoneCodec.INSTANCE;
+      case AVRO -> new AvroCodec(valueColumns, wrapped, format, registry, false);
+      case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(valueColumns, wrapped, format, registry, false);
+      default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }
 
@@ -76,7 +116,13 @@ public final class SerdeFactory {
    */
   public static Object[] decodeOrThrow(List<Column> columns, FormatInfo format, boolean key, String topic,
       byte[] bytes) {
-    RowCodec codec = key ? keyCodec(columns, format) : valueCodec(columns, format);
+    return decodeOrThrow(columns, format, null, key, topic, bytes);
+  }
+
+  /** Reads one record and throws on bad data, in a format that may use the Schema Registry. */
+  public static Object[] decodeOrThrow(List<Column> columns, FormatInfo format, SchemaRegistryClient registry,
+      boolean key, String topic, byte[] bytes) {
+    RowCodec codec = key ? keyCodec(columns, format, registry) : valueCodec(columns, format, registry);
     return new RowSerde(codec, key ? "key" : "value", ProcessingLogContext.discarding("none"))
         .decodeOrThrow(topic, bytes);
   }
@@ -84,7 +130,13 @@ public final class SerdeFactory {
   /** Writes one row and throws on bad data; null for a null row or a row written as a Kafka null. */
   public static byte[] encodeOrThrow(List<Column> columns, FormatInfo format, boolean key, String topic,
       Object[] row) {
-    RowCodec codec = key ? keyCodec(columns, format) : valueCodec(columns, format);
+    return encodeOrThrow(columns, format, null, key, topic, row);
+  }
+
+  /** Writes one row and throws on bad data, in a format that may use the Schema Registry. */
+  public static byte[] encodeOrThrow(List<Column> columns, FormatInfo format, SchemaRegistryClient registry,
+      boolean key, String topic, Object[] row) {
+    RowCodec codec = key ? keyCodec(columns, format, registry) : valueCodec(columns, format, registry);
     return new RowSerde(codec, key ? "key" : "value", ProcessingLogContext.discarding("none"))
         .encodeOrThrow(topic, row);
   }

@@ -2,6 +2,7 @@ package dev.sluice.engine.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,29 +31,69 @@ final class CaseClassifier {
 
   private CaseClassifier() {}
 
-  /** Why the case is not run, or empty when it is. */
+  /** The registry formats the runner runs cases of when it has a Schema Registry. */
+  static final Set<String> RUNNABLE_REGISTRY_FORMATS = Set.of("AVRO", "PROTOBUF");
+
+  /** Why the case is not run without a Schema Registry, or empty when it is. */
   static Optional<String> skipReason(TestCase tc) {
+    return skipReason(tc, false);
+  }
+
+  /** Whether the case needs a Schema Registry: a registry format, or schemas in {@code topics[]}. */
+  static boolean usesRegistry(TestCase tc) {
+    String text = NOSR_FORMAT.matcher(String.join(" ", tc.statements()) + " " + tc.properties()).replaceAll("");
+    return SR_FORMAT.matcher(text).find() || schemaField(tc) != null;
+  }
+
+  private static String schemaField(TestCase tc) {
+    for (JsonNode topic : tc.topics()) {
+      Iterator<String> fields = topic.fieldNames();
+      while (fields.hasNext()) {
+        String f = fields.next();
+        if (f.toLowerCase(Locale.ROOT).contains("schema")) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why the case is not run, or empty when it is.
+   *
+   * @param registry whether a Schema Registry is available
+   */
+  static Optional<String> skipReason(TestCase tc, boolean registry) {
     if (!tc.enabled()) {
       return Optional.of("disabled: the test sets \"enabled\": false");
     }
     String text = String.join(" ", tc.statements()) + " " + tc.properties();
     String withoutNoSr = NOSR_FORMAT.matcher(text).replaceAll("");
     Matcher sr = SR_FORMAT.matcher(withoutNoSr);
-    if (sr.find()) {
-      return Optional.of("schema-registry: uses the " + sr.group(1).toUpperCase(Locale.ROOT)
-          + " format, which needs a Schema Registry");
-    }
-    for (JsonNode topic : tc.topics()) {
-      Iterator<String> fields = topic.fieldNames();
-      while (fields.hasNext()) {
-        String f = fields.next();
-        if (f.toLowerCase(Locale.ROOT).contains("schema")) {
-          return Optional.of("schema-registry: topics[] registers a schema (" + f + ")");
-        }
+    while (sr.find()) {
+      String format = sr.group(1).toUpperCase(Locale.ROOT);
+      if (!registry) {
+        return Optional.of("schema-registry: uses the " + format + " format, which needs a Schema Registry");
+      }
+      if (!RUNNABLE_REGISTRY_FORMATS.contains(format)) {
+        return Optional.of("schema-registry: uses the " + format + " format, not supported yet");
       }
     }
-    if (NOSR_FORMAT.matcher(text).find()) {
-      return Optional.of("protobuf-nosr: uses the PROTOBUF_NOSR format");
+    String field = schemaField(tc);
+    if (field != null) {
+      if (!registry) {
+        return Optional.of("schema-registry: topics[] registers a schema (" + field + ")");
+      }
+      for (JsonNode topic : tc.topics()) {
+        for (String side : List.of("key", "value")) {
+          if (topic.has(side + "Schema")) {
+            String format = topic.path(side + "Format").asText("AVRO").toUpperCase(Locale.ROOT);
+            if (!RUNNABLE_REGISTRY_FORMATS.contains(format)) {
+              return Optional.of("schema-registry: topics[] registers a " + format + " schema, not supported yet");
+            }
+          }
+        }
+      }
     }
     Matcher call = CALL.matcher(String.join(" ", tc.statements()));
     while (call.find()) {

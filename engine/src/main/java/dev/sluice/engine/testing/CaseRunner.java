@@ -62,8 +62,18 @@ public final class CaseRunner {
   private final FunctionRegistry functions = FunctionRegistry.builtIn();
   private final CalcCompiler compiler = new CalcCompiler(functions, CaseRunner.class.getClassLoader());
   private final Path stateRoot;
+  private final dev.sluice.engine.serde.registry.SchemaRegistryClient registry;
 
+  /** Without a Schema Registry: cases that need one are skipped. */
   public CaseRunner() {
+    this(null);
+  }
+
+  /**
+   * @param registry the Schema Registry of the AVRO, PROTOBUF and JSON_SR cases, or null to skip them
+   */
+  public CaseRunner(dev.sluice.engine.serde.registry.SchemaRegistryClient registry) {
+    this.registry = registry;
     try {
       stateRoot = Files.createTempDirectory("sluice-test-");
     } catch (IOException e) {
@@ -74,7 +84,7 @@ public final class CaseRunner {
 
   /** Runs a case, or says why it is not run. Never throws. */
   public CaseResult run(TestCase tc) {
-    Optional<String> skip = CaseClassifier.skipReason(tc);
+    Optional<String> skip = CaseClassifier.skipReason(tc, registry != null);
     if (skip.isPresent()) {
       return CaseResult.skipped(tc, skip.get());
     }
@@ -82,12 +92,28 @@ public final class CaseRunner {
       return new CaseResult(tc.file(), tc.name(), tc.kind(), CaseResult.Status.FAILED, null,
           "invalid test: " + tc.invalid(), Map.of(), false, "", null);
     }
+    boolean locked = false;
     try {
-      return new Execution(tc).run();
+      CaseSchemas schemas = null;
+      TestCase toRun = tc;
+      if (registry != null && CaseClassifier.usesRegistry(tc)) {
+        CaseSchemas.LOCK.lock();
+        locked = true;
+        schemas = new CaseSchemas(registry);
+        schemas.reset();
+        schemas.register(tc.topics());
+        toRun = new TestCase(tc.file(), tc.name(), schemas.rewrite(tc.statements()), tc.properties(), tc.inputs(),
+            tc.outputs(), tc.topics(), tc.expectedError(), tc.post(), tc.enabled(), tc.invalid(), tc.raw());
+      }
+      return new Execution(toRun, schemas).run();
     } catch (RuntimeException | AssertionError | StackOverflowError | LinkageError e) {
       return new CaseResult(tc.file(), tc.name(), tc.kind(), CaseResult.Status.FAILED,
           CaseResult.Stage.EXECUTE, "test runner error: " + TestFiles.oneLine(String.valueOf(e)), Map.of(), false,
           "", null);
+    } finally {
+      if (locked) {
+        CaseSchemas.LOCK.unlock();
+      }
     }
   }
 
@@ -100,16 +126,19 @@ public final class CaseRunner {
     private final Map<String, TopicShape> shapes = new LinkedHashMap<>();
     private final Set<String> sinkTopics = new LinkedHashSet<>();
     private final Set<String> allTopics = new LinkedHashSet<>();
+    private final CaseSchemas schemas;
     private EngineContext ctx;
 
-    Execution(TestCase tc) {
+    /** @param schemas the case's registered topic schemas, or null when it uses no registry */
+    Execution(TestCase tc, CaseSchemas schemas) {
       this.tc = tc;
+      this.schemas = schemas;
     }
 
     CaseResult run() {
       createTopics();
       EngineConfig config = new EngineConfig("unused:9092", SERVICE_ID, stateRoot, Map.of());
-      ctx = new EngineContext(config, kafka, queries, queries, kafka, new FormatSerdes(processingLog), compiler,
+      ctx = new EngineContext(config, kafka, queries, queries, kafka, new FormatSerdes(processingLog, registry), compiler,
           processingLog, functions);
       try (StatementExecutor executor = new StatementExecutor(ctx)) {
         List<String> statements = tc.statements();
@@ -225,7 +254,7 @@ public final class CaseRunner {
     private void shape(String topic, List<dev.sluice.planner.schema.Column> keys,
         List<dev.sluice.planner.schema.Column> values, Formats formats) {
       try {
-        shapes.put(topic, TopicShape.of(keys, values, formats));
+        shapes.put(topic, TopicShape.of(keys, values, formats, registry));
       } catch (RuntimeException e) {
         // a format the runner cannot read: records of the topic are shown raw
       }
@@ -284,21 +313,42 @@ public final class CaseRunner {
 
     private void pipe(TopologyTestDriver driver, Map<String, TestInputTopic<byte[], byte[]>> inputs,
         InMemoryKafka.Stored s, TopicShape shape) {
-      byte[] key = s.isInput() ? RecordShapes.keyBytes(s.input(), shape) : s.key();
-      byte[] value = s.isInput() ? RecordShapes.valueBytes(s.input(), shape) : s.value();
+      byte[] key = s.isInput() ? inputKey(s.input(), shape) : s.key();
+      byte[] value = s.isInput() ? inputValue(s.input(), shape) : s.value();
       RecordHeaders headers = new RecordHeaders();
       s.headers().forEach(h -> headers.add(h.key(), h.value()));
       inputs.computeIfAbsent(s.topic(), t -> driver.createInputTopic(t, new ByteArraySerializer(),
           new ByteArraySerializer())).pipeInput(new TestRecord<>(key, value, headers, s.timestamp()));
     }
 
+    /** An input key: with the schema the case registered for its topic, if any, else the source's format. */
+    private byte[] inputKey(TestCase.Record r, TopicShape shape) {
+      if (schemas != null && r.window() == null && schemas.has(r.topic(), true)) {
+        byte[] bytes = schemas.encode(r.topic(), true, r.key());
+        if (bytes != null || r.key() == null || r.key().isNull()) {
+          return bytes;
+        }
+      }
+      return RecordShapes.keyBytes(r, shape);
+    }
+
+    private byte[] inputValue(TestCase.Record r, TopicShape shape) {
+      if (schemas != null && schemas.has(r.topic(), false)) {
+        byte[] bytes = schemas.encode(r.topic(), false, r.value());
+        if (bytes != null || r.value() == null || r.value().isNull()) {
+          return bytes;
+        }
+      }
+      return RecordShapes.valueBytes(r, shape);
+    }
+
     private void collectSources(ExecStep step, Map<String, TopicShape> out) {
       if (step instanceof StreamSource s) {
         out.putIfAbsent(s.topic(), TopicShape.of(s.sourceSchema().keyColumns(), s.sourceSchema().valueColumns(),
-            s.formats()));
+            s.formats(), registry));
       } else if (step instanceof dev.sluice.planner.plan.TableSource t) {
         out.putIfAbsent(t.topic(), TopicShape.of(t.sourceSchema().keyColumns(), t.sourceSchema().valueColumns(),
-            t.formats()));
+            t.formats(), registry));
       }
       step.inputs().forEach(i -> collectSources(i, out));
     }

@@ -51,7 +51,7 @@ final class RecordShapes {
 
   /** The bytes of an input key; a windowed record gets its window appended as Kafka Streams writes it. */
   static byte[] keyBytes(TestCase.Record record, TopicShape shape) {
-    byte[] inner = bytes(record.key(), shape.keyColumns(), shape.keyFormat(), true);
+    byte[] inner = bytes(record.topic(), record.key(), shape.keyColumns(), shape.keyFormat(), true, shape);
     TestCase.Window w = record.window();
     if (w == null) {
       return inner;
@@ -67,12 +67,16 @@ final class RecordShapes {
   }
 
   static byte[] valueBytes(TestCase.Record record, TopicShape shape) {
-    return bytes(record.value(), shape.valueColumns(), shape.valueFormat(), false);
+    return bytes(record.topic(), record.value(), shape.valueColumns(), shape.valueFormat(), false, shape);
   }
 
-  private static byte[] bytes(JsonNode node, List<Column> columns, FormatInfo format, boolean key) {
+  private static byte[] bytes(String topic, JsonNode node, List<Column> columns, FormatInfo format, boolean key,
+      TopicShape shape) {
     if (node == null || node.isNull() || format.format() == Format.NONE) {
       return null;
+    }
+    if (format.format().usesRegistry() || format.format() == Format.PROTOBUF_NOSR) {
+      return viaJson(topic, node, columns, format, key, shape);
     }
     switch (format.format()) {
       case JSON:
@@ -89,6 +93,25 @@ final class RecordShapes {
         return text(node);
       default:
         return text(node);
+    }
+  }
+
+  /**
+   * A record of a format with a schema, written by the source's own serde (which registers its schema): the
+   * JSON is read as a JSON record of the same columns and wrapping, then written in the format. JSON that does
+   * not fit the columns is produced as JSON, a bad record for the query to reject.
+   */
+  private static byte[] viaJson(String topic, JsonNode node, List<Column> columns, FormatInfo format, boolean key,
+      TopicShape shape) {
+    byte[] json = json(node);
+    try {
+      FormatInfo asJson = FormatInfo.of("JSON", format.wrapSingleValue()
+          .map(w -> Map.of(FormatInfo.WRAP_SINGLE_VALUE, w.toString())).orElse(Map.of()));
+      Object[] row = SerdeFactory.decodeOrThrow(columns, asJson, key, "input", json);
+      return row == null ? null
+          : SerdeFactory.encodeOrThrow(columns, format, shape.registry(), key, topic, row);
+    } catch (RuntimeException e) {
+      return json;
     }
   }
 
@@ -139,7 +162,7 @@ final class RecordShapes {
     return switch (shape.keyFormat().format()) {
       case JSON -> typedJson(bytes, shape.keyColumns());
       case DELIMITED -> TextNode.valueOf(utf8(bytes));
-      default -> decoded(bytes, shape.keyColumns(), shape.keyFormat(), true);
+      default -> decoded(bytes, shape.keyColumns(), shape.keyFormat(), true, shape);
     };
   }
 
@@ -155,7 +178,7 @@ final class RecordShapes {
       case JSON -> typedJson(bytes, shape.valueColumns());
       case DELIMITED -> TextNode.valueOf(utf8(bytes));
       case NONE -> NullNode.getInstance();
-      default -> decoded(bytes, shape.valueColumns(), shape.valueFormat(), false);
+      default -> decoded(bytes, shape.valueColumns(), shape.valueFormat(), false, shape);
     };
   }
 
@@ -282,17 +305,21 @@ final class RecordShapes {
     }
   }
 
-  private static JsonNode decoded(byte[] bytes, List<Column> columns, FormatInfo format, boolean key) {
+  private static JsonNode decoded(byte[] bytes, List<Column> columns, FormatInfo format, boolean key,
+      TopicShape shape) {
     Object[] row;
     try {
-      row = SerdeFactory.decodeOrThrow(columns, format, key, "output", bytes);
+      row = SerdeFactory.decodeOrThrow(columns, format, shape.registry(), key, "output", bytes);
     } catch (RuntimeException e) {
       return TextNode.valueOf(utf8(bytes));
     }
     if (row == null) {
       return NullNode.getInstance();
     }
-    if (columns.size() == 1) {
+    boolean wrapped = format.format().usesRegistry() || format.format() == Format.PROTOBUF_NOSR
+        ? (key ? columns.size() > 1 : columns.size() != 1 || format.wrapSingleValue().orElse(true))
+        : columns.size() != 1;
+    if (!wrapped) {
       return node(row[0], columns.get(0).type());
     }
     ObjectNode out = NODES.objectNode();

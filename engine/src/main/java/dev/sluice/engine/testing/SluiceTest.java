@@ -19,6 +19,7 @@ import java.util.Optional;
  *
  * <pre>
  * sluice-test FILE_OR_DIR... [--report report.json] [--compatibility page.md] [--threads N] [--verbose]
+ *     [--schema-registry URL|local]
  * sluice-test -s statements.sql -i input.json -o output.json
  * </pre>
  *
@@ -56,6 +57,9 @@ public final class SluiceTest {
             --report FILE         write every case's result and actual records as JSON
             --compatibility FILE  write the compatibility page (docs/compatibility.md) for this run
             --threads N           cases run in parallel (default: up to 4)
+            --schema-registry URL run the AVRO/PROTOBUF/JSON_SR cases against this Confluent-API registry
+                                  (it is emptied between cases!); "local" starts the build's Apicurio
+                                  runner (target/apicurio-registry). Without it those cases are skipped
             --verbose             show expected vs actual records of every failing case
         sluice-test -s statements.sql -i input.json -o output.json
                                   run statements on {"inputs": [...]}, compare with {"outputs": [...]}""";
@@ -69,6 +73,7 @@ public final class SluiceTest {
     Path output = null;
     int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
     boolean verbose = false;
+    String registryUrl = System.getenv("SLUICE_TEST_SCHEMA_REGISTRY");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -76,6 +81,7 @@ public final class SluiceTest {
         case "--compatibility" -> page = Path.of(value(args, ++i, a));
         case "--threads" -> threads = threads(value(args, ++i, a));
         case "--verbose", "-v" -> verbose = true;
+        case "--schema-registry" -> registryUrl = value(args, ++i, a);
         case "-s", "--sql-file" -> statements = Path.of(value(args, ++i, a));
         case "-i", "--input-file" -> input = Path.of(value(args, ++i, a));
         case "-o", "--output-file" -> output = Path.of(value(args, ++i, a));
@@ -106,7 +112,33 @@ public final class SluiceTest {
       }
     }
     long start = System.nanoTime();
-    List<CaseResult> results = new SuiteRunner(threads, Duration.ofSeconds(60)).run(paths);
+    LocalSchemaRegistry local = null;
+    dev.sluice.engine.serde.registry.SchemaRegistryClient registry = null;
+    if (registryUrl != null && !registryUrl.isBlank()) {
+      if (registryUrl.equals("local")) {
+        String runner = System.getProperty(LocalSchemaRegistry.RUNNER_PROPERTY, "");
+        if (runner.isBlank() || !Files.isRegularFile(Path.of(runner))) {
+          throw new UsageException("--schema-registry local needs the Apicurio runner jar; build with 'mvn "
+              + "test-compile' (it lands in target/apicurio-registry), or give the URL of a registry");
+        }
+        local = LocalSchemaRegistry.start(Path.of(runner));
+        registryUrl = local.url();
+      }
+      try {
+        registry = new dev.sluice.engine.serde.registry.SchemaRegistryClient(
+            dev.sluice.engine.serde.registry.SchemaRegistryConfig.of(registryUrl));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    List<CaseResult> results;
+    try {
+      results = new SuiteRunner(threads, Duration.ofSeconds(60), registry).run(paths);
+    } finally {
+      if (local != null) {
+        local.close();
+      }
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     Summary summary = new Summary(results);
     print(summary, verbose);

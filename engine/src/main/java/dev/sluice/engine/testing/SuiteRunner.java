@@ -1,5 +1,6 @@
 package dev.sluice.engine.testing;
 
+import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,15 +22,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SuiteRunner {
   private final int threads;
   private final Duration timeout;
+  private final SchemaRegistryClient registry;
 
+  /** Without a Schema Registry: the cases that need one are skipped. */
   public SuiteRunner(int threads, Duration timeout) {
-    this.threads = Math.max(1, threads);
-    this.timeout = timeout;
+    this(threads, timeout, null);
   }
 
-  /** A pool as large as the machine allows, at most 4 threads. */
+  /**
+   * @param registry the Schema Registry of the AVRO, PROTOBUF and JSON_SR cases, or null to skip them
+   */
+  public SuiteRunner(int threads, Duration timeout, SchemaRegistryClient registry) {
+    this.threads = Math.max(1, threads);
+    this.timeout = timeout;
+    this.registry = registry;
+  }
+
+  /**
+   * A pool as large as the machine allows, at most 4 threads, with the JVM's local Schema Registry when the
+   * build provides its runner ({@link LocalSchemaRegistry#shared()}).
+   */
   public static SuiteRunner withDefaults() {
-    return new SuiteRunner(Math.min(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(60));
+    return new SuiteRunner(Math.min(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(60),
+        LocalSchemaRegistry.shared().map(r -> new SchemaRegistryClient(r.config())).orElse(null));
   }
 
   public List<CaseResult> run(List<Path> files) {
@@ -41,7 +56,7 @@ public final class SuiteRunner {
   }
 
   public List<CaseResult> runCases(List<TestCase> cases) {
-    CaseRunner runner = new CaseRunner();
+    CaseRunner runner = new CaseRunner(registry);
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "sluice-test-" + n.incrementAndGet());

@@ -2,6 +2,7 @@ package dev.sluice.engine.testing;
 
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.serde.FormatInfo;
+import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.schema.Column;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.Locale;
  * the case declares them, plus the window of a windowed key.
  *
  * @param window the key's window, or null when the key is not windowed
+ * @param registry the Schema Registry the registry formats read and write with, or null
  */
 record TopicShape(List<Column> keyColumns, List<Column> valueColumns, FormatInfo keyFormat,
-    FormatInfo valueFormat, WindowSpec window) {
+    FormatInfo valueFormat, WindowSpec window, SchemaRegistryClient registry) {
 
   /** A windowed key: {@code session} or a time window of {@code sizeMs}. */
   record WindowSpec(boolean session, long sizeMs) {}
@@ -23,7 +25,8 @@ record TopicShape(List<Column> keyColumns, List<Column> valueColumns, FormatInfo
    * The shape of a source or sink. A window is read from the formats' {@code WINDOW_TYPE} and
    * {@code WINDOW_SIZE} options (milliseconds) when a plan carries them.
    */
-  static TopicShape of(List<Column> keyColumns, List<Column> valueColumns, Formats formats) {
+  static TopicShape of(List<Column> keyColumns, List<Column> valueColumns, Formats formats,
+      SchemaRegistryClient registry) {
     WindowSpec window = null;
     String type = formats.properties().get("WINDOW_TYPE");
     if (type != null) {
@@ -32,6 +35,6 @@ record TopicShape(List<Column> keyColumns, List<Column> valueColumns, FormatInfo
           size == null ? 0L : Long.parseLong(size.trim()));
     }
     return new TopicShape(keyColumns, valueColumns, FormatSerdes.keyFormat(formats),
-        FormatSerdes.valueFormat(formats), window);
+        FormatSerdes.valueFormat(formats), window, registry);
   }
 }

@@ -23,8 +23,9 @@ class FormatInfoTest {
   void unknownFormatListsTheSupportedOnes() {
     assertThatThrownBy(() -> FormatInfo.of("foo", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown format: FOO. Supported formats: JSON, DELIMITED, KAFKA, NONE");
-    assertThatThrownBy(() -> FormatInfo.of("AVRO")).hasMessageStartingWith("Unknown format: AVRO.");
+        .hasMessage("Unknown format: FOO. Supported formats: JSON, DELIMITED, KAFKA, NONE, AVRO, PROTOBUF, JSON_SR,"
+            + " PROTOBUF_NOSR");
+    assertThat(FormatInfo.of("avro").format()).isEqualTo(Format.AVRO);
   }
 
   @Test
@@ -64,9 +65,20 @@ class FormatInfoTest {
   @Test
   void unknownPropertiesAreRejected() {
     Map<String, String> props = new HashMap<>();
-    props.put("schema_id", "1");
+    props.put("schema_version", "1");
     assertThatThrownBy(() -> FormatInfo.of("JSON", props))
-        .hasMessage("Unknown format property: 'schema_id'. Supported: delimiter, wrapSingleValue");
+        .hasMessage("Unknown format property: 'schema_version'. Supported: delimiter, wrapSingleValue, schemaId, "
+            + "fullSchemaName");
+  }
+
+  @Test
+  void schemaOptionsBelongToTheRegistryFormats() {
+    assertThat(FormatInfo.of("AVRO", Map.of("VALUE_SCHEMA_ID", "7")).schemaId()).contains(7);
+    assertThat(FormatInfo.of("PROTOBUF", Map.of("KEY_SCHEMA_FULL_NAME", "a.B")).fullSchemaName()).contains("a.B");
+    assertThatThrownBy(() -> FormatInfo.of("JSON", Map.of("schema_id", "1")))
+        .hasMessageContaining("The 'JSON' format does not support a schema id");
+    assertThatThrownBy(() -> FormatInfo.of("AVRO", Map.of("schema_id", "x")))
+        .hasMessage("A schema id must be a whole number, got: 'x'");
   }
 
   @Test
