@@ -83,7 +83,12 @@ final class JsonCodec implements RowCodec {
 
   @Override
   public Object[] decode(String topic, byte[] bytes) {
-    try (JsonParser p = MAPPER.createParser(bytes)) {
+    return decode(topic, bytes, 0, bytes.length);
+  }
+
+  /** Decodes the {@code length} bytes at {@code offset}: the JSON payload of a JSON_SR record. */
+  Object[] decode(String topic, byte[] bytes, int offset, int length) {
+    try (JsonParser p = MAPPER.createParser(bytes, offset, length)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw JsonReaders.cannotConvert(p, rowType);

@@ -118,6 +118,13 @@ public final class SchemaInference {
           throw new IllegalArgumentException("The registered protobuf schema (id " + schema.id() + ") cannot be "
               + "read: " + e.getMessage(), e);
         }
+      case JSON_SR:
+        try {
+          return JsonSchemas.sqlType(schema.schema(), upperCase);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("The registered JSON schema (id " + schema.id() + ") cannot be read: "
+              + e.getMessage(), e);
+        }
       default:
         throw new IllegalArgumentException("Schema inference is not supported for the " + format.name()
             + " format yet");

@@ -75,6 +75,7 @@ public final class SerdeFactory {
       case NONE -> NoneCodec.INSTANCE;
       case AVRO -> new AvroCodec(keyColumns, wrapped, format, registry, true);
       case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(keyColumns, wrapped, format, registry, true);
+      case JSON_SR -> new JsonSrCodec(keyColumns, wrapped, format, registry, true);
       default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }
@@ -95,6 +96,7 @@ public final class SerdeFactory {
       case NONE -> NoneCodec.INSTANCE;
       case AVRO -> new AvroCodec(valueColumns, wrapped, format, registry, false);
       case PROTOBUF, PROTOBUF_NOSR -> new ProtobufCodec(valueColumns, wrapped, format, registry, false);
+      case JSON_SR -> new JsonSrCodec(valueColumns, wrapped, format, registry, false);
       default -> throw new IllegalArgumentException("The " + format.name() + " format is not supported yet");
     };
   }

@@ -32,7 +32,7 @@ final class CaseClassifier {
   private CaseClassifier() {}
 
   /** The registry formats the runner runs cases of when it has a Schema Registry. */
-  static final Set<String> RUNNABLE_REGISTRY_FORMATS = Set.of("AVRO", "PROTOBUF");
+  static final Set<String> RUNNABLE_REGISTRY_FORMATS = Set.of("AVRO", "PROTOBUF", "JSON_SR");
 
   /** Why the case is not run without a Schema Registry, or empty when it is. */
   static Optional<String> skipReason(TestCase tc) {

@@ -165,8 +165,27 @@ public final class SchemaRegistryClient {
 
   // ------------------------------------------------------------------ HTTP
 
+  /**
+   * A JSON Schema with its {@code $schema} dialect: Apicurio recognises a JSON Schema by it (or by an object's
+   * properties), and refuses one of a bare type such as {@code {"type":"integer"}} without it. Confluent's
+   * registry takes either.
+   */
+  private static String withDialect(String schema) {
+    try {
+      JsonNode node = MAPPER.readTree(schema);
+      if (node instanceof ObjectNode object && !object.has("$schema")) {
+        ObjectNode copy = MAPPER.createObjectNode().put("$schema", "http://json-schema.org/draft-07/schema#");
+        copy.setAll(object);
+        return copy.toString();
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // not JSON: the registry will say so
+    }
+    return schema;
+  }
+
   private static ObjectNode schemaBody(String type, String schema, List<SchemaReference> references) {
-    ObjectNode body = MAPPER.createObjectNode().put("schema", schema);
+    ObjectNode body = MAPPER.createObjectNode().put("schema", "JSON".equals(type) ? withDialect(schema) : schema);
     if (!"AVRO".equals(type)) {
       body.put("schemaType", type);
     }
