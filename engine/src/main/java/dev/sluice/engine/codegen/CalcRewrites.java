@@ -36,6 +36,21 @@ final class CalcRewrites {
     return rewritten;
   }
 
+  private static final java.util.Set<SqlKind> COMPARISONS = java.util.EnumSet.of(SqlKind.EQUALS,
+      SqlKind.NOT_EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN,
+      SqlKind.GREATER_THAN_OR_EQUAL);
+
+  /**
+   * A comparison as ksqlDB evaluates it: false, not null, when an operand is null ({@code NOT (a = b)} is then
+   * true). The result keeps its planned (nullable) type, so the program's row type does not change.
+   */
+  private static RexNode nullIsFalse(RexBuilder rexBuilder, RexCall comparison, RexNode compiled) {
+    if (comparison.getOperands().stream().noneMatch(o -> o.getType().isNullable())) {
+      return compiled;
+    }
+    return rexBuilder.makeCall(comparison.getType(), SqlStdOperatorTable.IS_TRUE, List.of(compiled));
+  }
+
   static RexProgram rewrite(RexProgram program, JavaTypeFactory typeFactory) {
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     boolean[] changed = {false};
@@ -72,7 +87,12 @@ final class CalcRewrites {
         RexNode equality = ComplexEquality.rewrite(rexBuilder, visited);
         if (equality != null) {
           changed[0] = true;
-          return equality;
+          return nullIsFalse(rexBuilder, visited, equality);
+        }
+        if (COMPARISONS.contains(visited.getKind())) {
+          RexNode compared = nullIsFalse(rexBuilder, visited, visited);
+          changed[0] |= compared != visited;
+          return compared;
         }
         if (visited.getKind() == SqlKind.CAST) {
           RexNode cast = Casts.rewrite(rexBuilder, visited);
