@@ -18,8 +18,9 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * The casts whose result ksqlDB defines differently from Calcite: a BOOLEAN becomes {@code 'true'} /
- * {@code 'false'} (Calcite writes upper case), and a DECIMAL or DOUBLE becomes an integer by truncation
- * toward zero, as a Java cast does (Calcite rounds). {@link CalcRewrites} makes such casts call these methods.
+ * {@code 'false'} (Calcite writes upper case), a DECIMAL or DOUBLE becomes an integer by truncation
+ * toward zero, as a Java cast does (Calcite rounds), and a string becomes a DATE, TIME or TIMESTAMP in
+ * ksqlDB's formats (partial dates, {@code T} before the time), NULL when it is not one (Calcite throws). {@link CalcRewrites} makes such casts call these methods.
  */
 public final class Casts {
   private Casts() {}
@@ -44,6 +45,37 @@ public final class Casts {
     return value == null ? null : (long) value.doubleValue();
   }
 
+  /** A string as a DATE as ksqlDB reads one ({@code yyyy[-MM[-dd]]}); null when it is not one. */
+  public static Integer stringToDate(String value) {
+    try {
+      return dev.sluice.planner.function.Widening.toDate(value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A string as a TIME ({@code HH:mm[:ss[.SSS]]}); null when it is not one. */
+  public static Integer stringToTime(String value) {
+    try {
+      return dev.sluice.planner.function.Widening.toTime(value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A string as a TIMESTAMP (a date, optionally {@code T} and a time and a zone); null when it is not one. */
+  public static Long stringToTimestamp(String value) {
+    try {
+      return dev.sluice.planner.function.Widening.toTimestamp(value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final SqlUserDefinedFunction STRING_TO_DATE = function("stringToDate", SqlTypeFamily.CHARACTER);
+  private static final SqlUserDefinedFunction STRING_TO_TIME = function("stringToTime", SqlTypeFamily.CHARACTER);
+  private static final SqlUserDefinedFunction STRING_TO_TIMESTAMP = function("stringToTimestamp",
+      SqlTypeFamily.CHARACTER);
   private static final SqlUserDefinedFunction BOOLEAN_TO_STRING = function("booleanToString", SqlTypeFamily.BOOLEAN);
   private static final SqlUserDefinedFunction DECIMAL_TO_INT = function("decimalToInt", SqlTypeFamily.NUMERIC);
   private static final SqlUserDefinedFunction DECIMAL_TO_LONG = function("decimalToLong", SqlTypeFamily.NUMERIC);
@@ -72,6 +104,12 @@ public final class Casts {
       function = DOUBLE_TO_INT;
     } else if (from == SqlTypeName.DOUBLE && to == SqlTypeName.BIGINT) {
       function = DOUBLE_TO_LONG;
+    } else if ((from == SqlTypeName.VARCHAR || from == SqlTypeName.CHAR) && to == SqlTypeName.DATE) {
+      function = STRING_TO_DATE;
+    } else if ((from == SqlTypeName.VARCHAR || from == SqlTypeName.CHAR) && to == SqlTypeName.TIME) {
+      function = STRING_TO_TIME;
+    } else if ((from == SqlTypeName.VARCHAR || from == SqlTypeName.CHAR) && to == SqlTypeName.TIMESTAMP) {
+      function = STRING_TO_TIMESTAMP;
     }
     return function == null ? null : rexBuilder.makeCall(call.getType(), function, call.getOperands());
   }

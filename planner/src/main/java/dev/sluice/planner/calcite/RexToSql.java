@@ -168,6 +168,16 @@ public final class RexToSql {
         String text = Double.toString(d);
         return text.contains("E") ? text : text + "E0";
       }
+      case DATE:
+        // A string Calcite read as a date (d = '2020-01-01'): printed as the cast it was, which re-plans to it.
+        return "CAST('" + java.time.LocalDate.ofEpochDay(literal.getValueAs(Integer.class)) + "' AS DATE)";
+      case TIME:
+        return "CAST('" + java.time.LocalTime.ofNanoOfDay(literal.getValueAs(Integer.class) * 1_000_000L)
+            .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + "' AS TIME)";
+      case TIMESTAMP:
+        return "CAST('" + java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(literal.getValueAs(Long.class), 1000L),
+            (int) Math.floorMod(literal.getValueAs(Long.class), 1000L) * 1_000_000, java.time.ZoneOffset.UTC)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")) + "' AS TIMESTAMP)";
       default:
         break;
     }
