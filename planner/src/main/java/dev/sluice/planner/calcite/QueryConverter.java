@@ -87,6 +87,7 @@ public final class QueryConverter {
     try {
       validated = validator.validate(sql.select());
       ComparisonTypes.check(validator, validated);
+      CastTypes.check(validator, validated);
     } catch (CalciteContextException e) {
       String message = e.getCause() != null && e.getCause().getMessage() != null
           ? e.getCause().getMessage() : e.getMessage();
