@@ -203,19 +203,10 @@ final class Joins {
     return typed;
   }
 
+  /** A table join's: its joiner does not see the key, so the join-key column is left for {@code -Key}. */
   private static ValueJoiner<Object[], Object[], Object[]> tableJoiner(int lw, int rw, boolean swapped) {
-    return (a, b) -> {
-      Object[] l = swapped ? b : a;
-      Object[] r = swapped ? a : b;
-      Object[] row = new Object[1 + lw + rw];
-      if (l != null) {
-        System.arraycopy(l, 0, row, 1, lw);
-      }
-      if (r != null) {
-        System.arraycopy(r, 0, row, 1 + lw, rw);
-      }
-      return row;
-    };
+    ValueJoinerWithKey<Object[], Object[], Object[], Object[]> joiner = joiner(lw, rw, swapped);
+    return (a, b) -> joiner.apply(null, a, b);
   }
 
   private Serde<Object[]> keySerde(ExecStep join) {

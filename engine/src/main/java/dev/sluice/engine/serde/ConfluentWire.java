@@ -22,7 +22,7 @@ final class ConfluentWire {
       throw new SerdeException("Unknown magic byte! The record was not written by a Schema Registry serializer"
           + " (expected the magic byte 0 and a 4-byte schema id)");
     }
-    return ByteBuffer.wrap(bytes, 1, 4).getInt();
+    return (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | (bytes[4] & 0xff);
   }
 
   /** Writes the header of a record with this schema id. */

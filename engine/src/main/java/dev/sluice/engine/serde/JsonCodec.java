@@ -68,11 +68,19 @@ final class JsonCodec implements RowCodec {
 
   @Override
   public byte[] encode(String topic, Object[] row) {
+    return encode(topic, row, null);
+  }
+
+  /** The JSON of {@code row} after {@code prefix} (a JSON_SR record's header), in one array; null for none. */
+  byte[] encode(String topic, Object[] row, byte[] prefix) {
     checkCount(topic, row);
     if (!wrapped && row[0] == null) {
       return null;
     }
     ByteArrayBuilder out = new ByteArrayBuilder(128);
+    if (prefix != null) {
+      out.write(prefix);
+    }
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       writer.write(g, wrapped ? row : row[0]);
     } catch (IOException e) {

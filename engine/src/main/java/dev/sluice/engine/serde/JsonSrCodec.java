@@ -14,29 +14,24 @@ final class JsonSrCodec implements RowCodec {
   private final JsonCodec json;
   private final RegistrySchemas registry;
   private final String schema;
-  private final boolean wrapped;
+  /** The wire-format header of the last id written with (it holds the id), built once, not per record. */
+  private volatile byte[] header;
 
   JsonSrCodec(List<Column> columns, boolean wrapped, FormatInfo format, SchemaRegistryClient client, boolean key) {
     this.json = new JsonCodec(columns, wrapped);
-    this.wrapped = wrapped;
     this.registry = new RegistrySchemas(client, key, format.schemaId().orElse(null));
     this.schema = JsonSchemas.of(columns, wrapped);
   }
 
   @Override
   public byte[] encode(String topic, Object[] row) {
-    byte[] payload = json.encode(topic, row);
-    if (payload == null && !wrapped) {
-      return null;
-    }
     int id = registry.writeId(topic, "JSON", schema, List.of());
-    byte[] out = new byte[ConfluentWire.HEADER + payload.length];
-    out[1] = (byte) (id >>> 24);
-    out[2] = (byte) (id >>> 16);
-    out[3] = (byte) (id >>> 8);
-    out[4] = (byte) id;
-    System.arraycopy(payload, 0, out, ConfluentWire.HEADER, payload.length);
-    return out;
+    byte[] h = header;
+    if (h == null || ConfluentWire.schemaId(h) != id) {
+      h = new byte[] {0, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+      header = h;
+    }
+    return json.encode(topic, row, h);
   }
 
   @Override

@@ -175,8 +175,8 @@ public final class RexToSql {
         return "CAST('" + java.time.LocalTime.ofNanoOfDay(literal.getValueAs(Integer.class) * 1_000_000L)
             .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + "' AS TIME)";
       case TIMESTAMP:
-        return "CAST('" + java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(literal.getValueAs(Long.class), 1000L),
-            (int) Math.floorMod(literal.getValueAs(Long.class), 1000L) * 1_000_000, java.time.ZoneOffset.UTC)
+        return "CAST('" + java.time.Instant.ofEpochMilli(literal.getValueAs(Long.class))
+            .atOffset(java.time.ZoneOffset.UTC).toLocalDateTime()
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")) + "' AS TIMESTAMP)";
       default:
         break;

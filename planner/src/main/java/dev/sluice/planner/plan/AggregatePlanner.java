@@ -215,8 +215,8 @@ final class AggregatePlanner {
         .convert(prepare);
     ExecStep source = input.step();
     ExecStep prepared = planner.toStep(pass1.optimized(), source, pass1.outputNames(), "Aggregate-Prepare");
-    if (!ds.isStream() && prepared instanceof StreamCalc c) {
-      prepared = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
+    if (!ds.isStream()) {
+      prepared = TableCalc.overTable(prepared);
     }
     LogicalSchema preparedSchema = prepared.schema();
 
@@ -347,8 +347,7 @@ final class AggregatePlanner {
         name -> name.equals(AGGREGATED) ? Optional.of(aggregatedRows) : Optional.empty(), functions, false)
         .convert(projection);
     ExecStep projected = planner.toStep(pass2.optimized(), aggregate, pass2.outputNames(), "Project");
-    ExecStep root = projected instanceof StreamCalc c
-        ? new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema()) : projected;
+    ExecStep root = TableCalc.overTable(projected);
     return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());

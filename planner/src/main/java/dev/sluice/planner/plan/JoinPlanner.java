@@ -405,9 +405,6 @@ final class JoinPlanner {
           Optional.of(c.name())));
     }
     ExecStep keyed = calc(input, items, prefix + role + "SourceKeyed");
-    if (PhysicalPlanner.isTable(input)) {
-      throw new IllegalStateException("tables are never re-keyed");
-    }
     List<Column> columns = new ArrayList<>();
     List<Column> in = keyed.schema().columns();
     for (int i = 0; i < in.size(); i++) {
@@ -468,8 +465,9 @@ final class JoinPlanner {
     }
   }
 
+  /** The source a side is named by in messages: the source itself, or the first source of a join. */
   private static String name(Planned side) {
-    return side.leaf() ? side.aliases().get(0).source().name() : side.aliases().get(0).source().name();
+    return side.aliases().get(0).source().name();
   }
 
   private static String describe(Relation.JoinType type) {

@@ -98,8 +98,8 @@ final class JoinQueryPlanner {
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted converted = new QueryConverter(joinedCatalog, functions, false).convert(projection);
     ExecStep root = planner.toStep(converted.optimized(), step, converted.outputNames(), "Project");
-    if (table && root instanceof StreamCalc c) {
-      root = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
+    if (table) {
+      root = TableCalc.overTable(root);
     }
     return new PhysicalPlanner.PlannedQuery(root, sources.get(0), sources, converted.explainLogical(),
         converted.explainOptimized());

@@ -94,10 +94,8 @@ public final class PhysicalPlanner {
     if (ds.isStream()) {
       root = toStep(converted.optimized(), source(ds), converted.outputNames(), "Project");
     } else {
-      root = toStep(converted.optimized(), tableSource(ds, ds.source()), converted.outputNames(), "Project");
-      if (root instanceof StreamCalc c) {
-        root = new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema());
-      }
+      root = TableCalc.overTable(toStep(converted.optimized(), tableSource(ds, ds.source()),
+          converted.outputNames(), "Project"));
     }
     if (persistent) {
       checkKeyColumnsKept(ds, root.schema(), query);

@@ -12,6 +12,15 @@ import java.util.Optional;
 public record TableCalc(String name, ExecStep input, Optional<String> filter, List<StreamCalc.Projection> projections,
     LogicalSchema schema) implements ExecStep {
 
+  /**
+   * {@code step} as a table's step: a {@link StreamCalc} a planner made over a table's rows becomes the same
+   * Calc over the changelog; any other step is returned as it is.
+   */
+  static ExecStep overTable(ExecStep step) {
+    return step instanceof StreamCalc c
+        ? new TableCalc(c.name(), c.input(), c.filter(), c.projections(), c.schema()) : step;
+  }
+
   /** The same filter and projection as a {@link StreamCalc}, which is what code generation compiles. */
   public StreamCalc asStreamCalc() {
     return new StreamCalc(name, input, filter, projections, schema);
