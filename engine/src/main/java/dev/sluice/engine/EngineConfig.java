@@ -13,14 +13,24 @@ import java.util.Map;
  * @param streamsProperties Kafka Streams and client properties applied to every query (commit interval ...)
  * @param extensionDir where the jars of user-defined functions are ({@code ksql.extension.dir}); null for none
  * @param schemaRegistry the Schema Registry of the AVRO, PROTOBUF and JSON_SR formats, or null for none
+ * @param ksqlProperties the server's {@code ksql.*} settings that statements see as defaults of their own
+ *     properties ({@code ksql.persistence.default.format.value} ...)
  */
 public record EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
-    Map<String, Object> streamsProperties, Path extensionDir, SchemaRegistryConfig schemaRegistry) {
+    Map<String, Object> streamsProperties, Path extensionDir, SchemaRegistryConfig schemaRegistry,
+    Map<String, Object> ksqlProperties) {
 
   public static final String DEFAULT_SERVICE_ID = "default_";
 
   public EngineConfig {
     streamsProperties = Map.copyOf(streamsProperties);
+    ksqlProperties = Map.copyOf(ksqlProperties);
+  }
+
+  /** Without statement defaults. */
+  public EngineConfig(String bootstrapServers, String serviceId, Path stateDir,
+      Map<String, Object> streamsProperties, Path extensionDir, SchemaRegistryConfig schemaRegistry) {
+    this(bootstrapServers, serviceId, stateDir, streamsProperties, extensionDir, schemaRegistry, Map.of());
   }
 
   /** Without a Schema Registry. */

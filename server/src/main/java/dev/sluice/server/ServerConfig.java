@@ -38,6 +38,12 @@ public final class ServerConfig {
   public static final String COMMIT_INTERVAL_MS = STREAMS_PREFIX + "commit.interval.ms";
   public static final String SCHEMA_REGISTRY_URL = "ksql.schema.registry.url";
   public static final String SCHEMA_REGISTRY_USER_INFO = "ksql.schema.registry.basic.auth.user.info";
+  public static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
+  public static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
+  public static final String OUTPUT_TOPIC_PREFIX = "ksql.output.topic.name.prefix";
+  /** The settings statements see as defaults of their own properties (a request or SET overrides them). */
+  private static final List<String> STATEMENT_DEFAULTS = List.of(DEFAULT_KEY_FORMAT, DEFAULT_VALUE_FORMAT,
+      OUTPUT_TOPIC_PREFIX);
 
   /** The declarations: the single source of keys, defaults, validation and the configuration reference. */
   public static final ConfigDef DEFINITION = new ConfigDef()
@@ -71,7 +77,16 @@ public final class ServerConfig {
               + "`http://host:8080/apis/ccompat/v7`). Empty means none: statements that use those formats fail "
               + "with a message saying so. See docs/formats.md.")
       .define(SCHEMA_REGISTRY_USER_INFO, Type.PASSWORD, "", Importance.LOW,
-          "HTTP basic authentication for the Schema Registry, as `user:password`. Empty means none.");
+          "HTTP basic authentication for the Schema Registry, as `user:password`. Empty means none.")
+      .define(DEFAULT_KEY_FORMAT, Type.STRING, "KAFKA", Importance.LOW,
+          "The key format of a `CREATE STREAM/TABLE` with key columns whose WITH clause sets neither "
+              + "`KEY_FORMAT` nor `FORMAT`. A request's properties or `SET` override it.")
+      .define(DEFAULT_VALUE_FORMAT, Type.STRING, "", Importance.LOW,
+          "The value format of a `CREATE STREAM/TABLE` whose WITH clause sets neither `VALUE_FORMAT` nor "
+              + "`FORMAT`, e.g. `JSON`. Empty means the statement must say it. A request's properties or `SET` "
+              + "override it.")
+      .define(OUTPUT_TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
+          "Prepended to the default topic name of a `CREATE ... AS SELECT` without `KAFKA_TOPIC`.");
 
   private final AbstractConfig values;
 
@@ -167,6 +182,18 @@ public final class ServerConfig {
           : config.withBasicAuth(userInfo.substring(0, colon), userInfo.substring(colon + 1));
     }
     return java.util.Optional.of(config);
+  }
+
+  /** The statement defaults this configuration sets explicitly (see {@link #STATEMENT_DEFAULTS}). */
+  public Map<String, Object> statementDefaults() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : STATEMENT_DEFAULTS) {
+      String value = values.getString(key);
+      if (values.originals().containsKey(key) && !value.isBlank()) {
+        out.put(key, value);
+      }
+    }
+    return out;
   }
 
   /** Keys that are neither declared nor passed through to Kafka Streams: most likely typos. */

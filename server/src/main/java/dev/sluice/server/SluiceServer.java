@@ -56,7 +56,8 @@ public final class SluiceServer implements AutoCloseable {
         bootstrap = kafka.bootstrapServers();
       }
       engine = SluiceEngine.start(new EngineConfig(bootstrap, config.serviceId(), config.streamsStateDir(),
-          config.streamsProperties(), config.extensionDir(), config.schemaRegistry().orElse(null)));
+          config.streamsProperties(), config.extensionDir(), config.schemaRegistry().orElse(null),
+          config.statementDefaults()));
       RestServer rest;
       try {
         rest = RestServer.start(config.listeners(),

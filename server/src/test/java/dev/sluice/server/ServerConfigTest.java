@@ -38,7 +38,19 @@ class ServerConfigTest {
         .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
     assertThat(ServerConfig.DEFINITION.names()).containsExactlyInAnyOrder("listeners", "bootstrap.servers",
         "ksql.service.id", "sluice.data.dir", "sluice.local.kafka.port", "ksql.extension.dir",
-        "ksql.streams.commit.interval.ms", "ksql.schema.registry.url", "ksql.schema.registry.basic.auth.user.info");
+        "ksql.streams.commit.interval.ms", "ksql.schema.registry.url", "ksql.schema.registry.basic.auth.user.info",
+        "ksql.persistence.default.format.key", "ksql.persistence.default.format.value",
+        "ksql.output.topic.name.prefix");
+  }
+
+  @Test
+  void statementDefaultsAreThoseSetExplicitly() {
+    assertThat(ServerConfig.defaults().statementDefaults()).isEmpty();
+    ServerConfig config = ServerConfig.of(Map.of("ksql.persistence.default.format.value", "JSON",
+        "ksql.output.topic.name.prefix", "team-a."));
+    assertThat(config.statementDefaults()).isEqualTo(Map.of("ksql.persistence.default.format.value", "JSON",
+        "ksql.output.topic.name.prefix", "team-a."));
+    assertThat(config.unknownKeys()).isEmpty();
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Rewrites a program just before code generation, where Sluice's semantics or operators differ from what
  * Calcite's code generator implements: DECIMAL division ({@link DecimalDivision}), array subscripts
- * ({@link ArrayAccess}), some casts ({@link Casts}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
+ * ({@link ArrayAccess}), some casts ({@link Casts}, {@link ComplexText}), the remainder typed as ksqlDB types it ({@code Modulus}), and {@code STRUCT(...)} constructors (generated as Calcite's ROW, keeping the field
  * names in the call's type, built by {@link StructValues}), and lambdas (fresh parameter names, see {@link Lambdas#forCodegen}). The persisted
  * plan keeps the original expressions; only the generated code changes.
  */
@@ -83,6 +83,11 @@ final class CalcRewrites {
             && isComplex(visited.getOperands().get(0).getType().getSqlTypeName())) {
           changed[0] = true;
           return ComplexCasts.rewrite(rexBuilder, visited);
+        }
+        if (visited.getKind() == SqlKind.CAST && isComplex(visited.getOperands().get(0).getType().getSqlTypeName())
+            && SqlTypeName.CHAR_TYPES.contains(visited.getType().getSqlTypeName())) {
+          changed[0] = true;
+          return ComplexText.rewrite(rexBuilder, visited);
         }
         RexNode equality = ComplexEquality.rewrite(rexBuilder, visited);
         if (equality != null) {

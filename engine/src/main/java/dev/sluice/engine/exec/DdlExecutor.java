@@ -29,7 +29,7 @@ final class DdlExecutor {
     this.ctx = ctx;
   }
 
-  Optional<KsqlEntity> create(String text, Statement.CreateSource stmt) {
+  Optional<KsqlEntity> create(String text, Statement.CreateSource stmt, StatementProperties props) {
     String kind = stmt.kind() == SourceKind.STREAM ? "Stream" : "Table";
     Optional<DataSource> existing = ctx.metaStore.source(stmt.name());
     if (existing.isPresent() && !stmt.orReplace()) {
@@ -59,9 +59,9 @@ final class DdlExecutor {
           + " default value.");
     }
     Map<String, String> formatProperties = new java.util.HashMap<>(with.formatProperties(Map.of()));
-    LogicalSchema schema = schema(stmt, with, topic, formatProperties);
-    String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : "KAFKA");
-    String valueFormat = with.valueFormat(null);
+    LogicalSchema schema = schema(stmt, with, topic, formatProperties, props);
+    String keyFormat = with.keyFormat(schema.keyColumns().isEmpty() ? "NONE" : props.defaultKeyFormat());
+    String valueFormat = with.valueFormat(props.defaultValueFormat());
     formatProperties.putAll(with.window());
     if (formatProperties.containsKey("WINDOW_TYPE") && schema.keyColumns().isEmpty()) {
       throw SluiceException.statement(stmt.pos(), "Windowed sources require a key column.");
@@ -205,7 +205,7 @@ final class DdlExecutor {
    * are kept as KEY_SCHEMA_ID / VALUE_SCHEMA_ID, as ksqlDB does, so that INSERT VALUES writes with them.
    */
   private LogicalSchema schema(Statement.CreateSource stmt, WithClause with, String topic,
-      Map<String, String> formatProperties) {
+      Map<String, String> formatProperties, StatementProperties props) {
     boolean hasKey = stmt.columns().stream().anyMatch(c -> c.constraint() == ColumnDef.Constraint.KEY
         || c.constraint() == ColumnDef.Constraint.PRIMARY_KEY);
     boolean hasValue = stmt.columns().stream().anyMatch(c -> c.constraint() == ColumnDef.Constraint.NONE);
@@ -215,9 +215,12 @@ final class DdlExecutor {
             + "_SCHEMA_ID cannot both exist for create statement.");
       }
     }
-    String declaredKeyFormat = with.keyFormat(null);
+    // A key format configured as the default is as good as a declared one for inferring the key's columns.
+    String declaredKeyFormat = with.keyFormat(props.values().containsKey(StatementProperties.DEFAULT_KEY_FORMAT)
+        ? props.defaultKeyFormat() : null);
     dev.sluice.planner.plan.Formats probe = new dev.sluice.planner.plan.Formats(
-        declaredKeyFormat == null ? "KAFKA" : declaredKeyFormat, with.valueFormat(null), formatProperties);
+        declaredKeyFormat == null ? "KAFKA" : declaredKeyFormat, with.valueFormat(props.defaultValueFormat()),
+        formatProperties);
     Optional<dev.sluice.engine.serde.SchemaInference.Inferred> value = hasValue ? Optional.empty()
         : ctx.serdes.infer(topic, probe, false);
     Optional<dev.sluice.engine.serde.SchemaInference.Inferred> key = hasKey || declaredKeyFormat == null

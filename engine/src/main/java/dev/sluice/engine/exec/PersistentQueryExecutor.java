@@ -34,7 +34,7 @@ final class PersistentQueryExecutor {
     this.ctx = ctx;
   }
 
-  KsqlEntity createAsSelect(String text, Statement.CreateAsSelect stmt) {
+  KsqlEntity createAsSelect(String text, Statement.CreateAsSelect stmt, StatementProperties props) {
     if (stmt.kind() == SourceKind.STREAM || !AggregatesOnly.windowed(stmt.query())) {
       checkEmit(stmt.query());
     }
@@ -61,17 +61,17 @@ final class PersistentQueryExecutor {
     }
     DataSource input = planned.source();
     WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE_AS);
-    String topic = with.string("KAFKA_TOPIC").orElse(stmt.name());
+    String topic = with.string("KAFKA_TOPIC").orElse(props.outputTopicPrefix() + stmt.name());
     LogicalSchema schema = keyFirst(planned.schema());
+    String inherited = input.keyFormat().equals("NONE") ? "KAFKA" : input.keyFormat();
+    String declaredKeyFormat = with.keyFormat(inherited); // an unknown format is the first error to report
     if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()) {
       throw SluiceException.statement(with.pos("KEY_FORMAT"), "Key format specified for stream without key columns.");
     }
-    String inherited = input.keyFormat().equals("NONE") ? "KAFKA" : input.keyFormat();
-    String keyFormat = schema.keyColumns().isEmpty() ? "NONE" : with.keyFormat(inherited);
+    String keyFormat = schema.keyColumns().isEmpty() ? "NONE" : declaredKeyFormat;
     String valueFormat = with.valueFormat(input.valueFormat());
     Map<String, String> formatProps = new java.util.HashMap<>(with.formatProperties(
-        keyFormat.equals(input.keyFormat()) && valueFormat.equals(input.valueFormat())
-            ? input.formatProperties() : Map.of()));
+        inheritedFormatProperties(input, keyFormat, valueFormat)));
     formatProps.remove("WINDOW_TYPE");
     formatProps.remove("WINDOW_SIZE");
     if (with.string("WRAP_SINGLE_VALUE").isEmpty()) {
@@ -108,6 +108,23 @@ final class PersistentQueryExecutor {
 
   private static List<String> sourceNames(PhysicalPlanner.PlannedQuery planned) {
     return planned.sources().stream().map(DataSource::name).toList();
+  }
+
+  /**
+   * The source's format options that still describe the sink: a key option (KEY_DELIMITER...) when the key
+   * format is the same, a value option when the value format is, any other only when both are.
+   */
+  private static Map<String, String> inheritedFormatProperties(DataSource input, String keyFormat,
+      String valueFormat) {
+    boolean sameKey = keyFormat.equals(input.keyFormat());
+    boolean sameValue = valueFormat.equals(input.valueFormat());
+    Map<String, String> out = new java.util.HashMap<>();
+    input.formatProperties().forEach((name, value) -> {
+      if (name.startsWith("KEY_") ? sameKey : name.startsWith("VALUE_") ? sameValue : sameKey && sameValue) {
+        out.put(name, value);
+      }
+    });
+    return out;
   }
 
   KsqlEntity insertInto(String text, Statement.InsertInto stmt) {

@@ -90,13 +90,13 @@ public final class StatementExecutor implements AutoCloseable {
     }
     synchronized (ctx) {
       if (s instanceof Statement.CreateSource c) {
-        return ddl.create(text, c);
+        return ddl.create(text, c, statementProperties(props));
       } else if (s instanceof Statement.DropSource d) {
         return ddl.drop(text, d);
       } else if (s instanceof Statement.AlterSource a) {
         return Optional.of(ddl.alter(text, a));
       } else if (s instanceof Statement.CreateAsSelect c) {
-        return Optional.of(persistent.createAsSelect(text, c));
+        return Optional.of(persistent.createAsSelect(text, c, statementProperties(props)));
       } else if (s instanceof Statement.InsertInto i) {
         return Optional.of(persistent.insertInto(text, i));
       } else if (s instanceof Statement.InsertValues i) {
@@ -108,6 +108,10 @@ public final class StatementExecutor implements AutoCloseable {
     }
     throw SluiceException.statement(s.pos(), "This statement is not supported yet: "
         + s.getClass().getSimpleName());
+  }
+
+  private StatementProperties statementProperties(Map<String, Object> props) {
+    return StatementProperties.of(ctx.config.ksqlProperties(), props);
   }
 
   /** Starts a push query (the only kind of query so far) and streams its rows to {@code listener}. */

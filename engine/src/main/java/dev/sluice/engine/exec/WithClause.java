@@ -178,7 +178,7 @@ final class WithClause {
     if (format == null) {
       throw SluiceException.statement(statement.pos(),
           "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a"
-              + " default via the 'FORMAT' property.");
+              + " default via the '" + StatementProperties.DEFAULT_VALUE_FORMAT + "' config.");
     }
     return format;
   }
@@ -186,7 +186,8 @@ final class WithClause {
   private String format(String name, String fallback) {
     if (properties.containsKey(name) && properties.containsKey("FORMAT")) {
       throw SluiceException.statement(properties.get(name).pos(),
-          "Cannot supply both '" + name + "' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats.");
+          "Cannot supply both '" + name + "' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats."
+              + " Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.");
     }
     Literal l = properties.containsKey(name) ? properties.get(name) : properties.get("FORMAT");
     if (l == null) {
@@ -205,9 +206,17 @@ final class WithClause {
   Map<String, String> formatProperties(Map<String, String> inherited) {
     Map<String, String> out = new HashMap<>(inherited);
     SCHEMA_OPTIONS.forEach(out::remove);
-    for (String name : List.of("VALUE_DELIMITER", "KEY_DELIMITER", "WRAP_SINGLE_VALUE")) {
-      string(name).ifPresent(v -> out.put(name, v));
+    for (String name : List.of("VALUE_DELIMITER", "KEY_DELIMITER")) {
+      string(name).ifPresent(v -> {
+        try {
+          FormatInfo.parseDelimiter(v);
+        } catch (IllegalArgumentException e) {
+          throw SluiceException.statement(pos(name), "Configuration " + name + " is invalid: " + e.getMessage());
+        }
+        out.put(name, v);
+      });
     }
+    string("WRAP_SINGLE_VALUE").ifPresent(v -> out.put("WRAP_SINGLE_VALUE", v));
     for (String name : SCHEMA_OPTIONS) {
       string(name).ifPresent(v -> out.put(name, v));
     }

@@ -140,7 +140,7 @@ public record FormatInfo(@JsonProperty("name") String name,
   }
 
   /** Validates a delimiter as ksqlDB does: one non-blank character, or the names TAB and SPACE. */
-  static String parseDelimiter(String value) {
+  public static String parseDelimiter(String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(EMPTY_DELIMITER);
     }

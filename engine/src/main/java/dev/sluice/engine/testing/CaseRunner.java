@@ -117,6 +117,16 @@ public final class CaseRunner {
     }
   }
 
+  /**
+   * The physical plan of every persistent query {@code script} starts, by query id in start order, as the JSON
+   * the command topic stores: what the golden-file tests of plans pin. Throws when a statement fails.
+   */
+  public Map<String, com.fasterxml.jackson.databind.JsonNode> plans(String script) {
+    TestCase tc = new TestCase("plans", "plans", List.of(script), Map.of(), List.of(), List.of(), List.of(),
+        Optional.empty(), null, true, null, null);
+    return new Execution(tc, null).plans();
+  }
+
   /** The state of one run of one case. */
   private final class Execution {
     private final TestCase tc;
@@ -135,11 +145,29 @@ public final class CaseRunner {
       this.schemas = schemas;
     }
 
+    private EngineContext newContext() {
+      EngineConfig config = new EngineConfig("unused:9092", SERVICE_ID, stateRoot, Map.of());
+      return new EngineContext(config, kafka, queries, queries, kafka, new FormatSerdes(processingLog, registry),
+          compiler, processingLog, functions);
+    }
+
+    Map<String, com.fasterxml.jackson.databind.JsonNode> plans() {
+      createTopics();
+      ctx = newContext();
+      try (StatementExecutor executor = new StatementExecutor(ctx)) {
+        executor.execute(tc.statements().get(0), Map.of(), Map.of());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> out = new LinkedHashMap<>();
+        ctx.metaStore().queries().forEach(q ->
+            out.put(q.id(), dev.sluice.engine.command.PlanJson.MAPPER.valueToTree(q.plan())));
+        return out;
+      } finally {
+        ctx.close();
+      }
+    }
+
     CaseResult run() {
       createTopics();
-      EngineConfig config = new EngineConfig("unused:9092", SERVICE_ID, stateRoot, Map.of());
-      ctx = new EngineContext(config, kafka, queries, queries, kafka, new FormatSerdes(processingLog, registry), compiler,
-          processingLog, functions);
+      ctx = newContext();
       try (StatementExecutor executor = new StatementExecutor(ctx)) {
         List<String> statements = tc.statements();
         for (int i = 0; i < statements.size(); i++) {

@@ -81,7 +81,7 @@ final class ExpressionConverter {
       return (like.negated() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE)
           .createCall(p, operands);
     } else if (e instanceof Expression.Cast c) {
-      return SqlStdOperatorTable.CAST.createCall(p, convert(c.operand()),
+      return SluiceCast.INSTANCE.createCall(p, convert(c.operand()),
           AstToSqlNode.typeSpec(SqlType.fromAst(c.type()), c.type().pos()));
     } else if (e instanceof Expression.SearchedCase c) {
       return AstToSqlNode.caseOf(p, null, c.whens().stream().map(w -> convert(w.when())).toList(),

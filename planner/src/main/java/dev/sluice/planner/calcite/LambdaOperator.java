@@ -22,7 +22,7 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  *
  * <p>One instance per lambda: the function the lambda is passed to types it (see the function package's
  * {@code UdfOperator}) by {@link #type}, which records its parameter types here, where the parameters' calls
- * and the conversion to a Calcite {@code RexLambda} ({@link LambdaConvertlets}) find them.
+ * and the conversion to a Calcite {@code RexLambda} ({@link SluiceConvertlets}) find them.
  */
 public final class LambdaOperator extends SqlSpecialOperator {
   private final List<String> names;

@@ -2,6 +2,8 @@ package dev.sluice.planner.calcite;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.parser.SqlFormatter;
+import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.Position;
 import dev.sluice.parser.ast.Query;
 import dev.sluice.parser.ast.Relation;
@@ -21,10 +23,12 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -91,6 +95,9 @@ public final class QueryConverter {
     } catch (CalciteContextException e) {
       String message = e.getCause() != null && e.getCause().getMessage() != null
           ? e.getCause().getMessage() : e.getMessage();
+      if (message.equals("WHERE clause must be a condition") && query.where().isPresent()) {
+        message = whereTypeError(validator, sql.select(), query.where().get());
+      }
       throw new SluiceException(ErrorCode.BAD_STATEMENT, new Position(e.getPosLine(), e.getPosColumn()),
           userMessage(message));
     }
@@ -99,7 +106,7 @@ public final class QueryConverter {
         new RexBuilder(typeFactory));
     SqlToRelConverter converter = new SqlToRelConverter((type, text, schema, path) -> {
       throw new UnsupportedOperationException("views are not part of the dialect");
-    }, validator, reader, cluster, new LambdaConvertlets(StandardConvertletTable.INSTANCE),
+    }, validator, reader, cluster, new SluiceConvertlets(StandardConvertletTable.INSTANCE),
         SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     RelNode logical = converter.convertQuery(validated, false, true).project();
 
@@ -107,6 +114,15 @@ public final class QueryConverter {
     hep.setRoot(logical);
     RelNode optimized = hep.findBestExp();
     return new Converted(logical, optimized, sql.outputNames(), source);
+  }
+
+  /** ksqlDB's message for a WHERE expression that is not a BOOLEAN, with the expression and its type. */
+  private static String whereTypeError(SqlValidator validator, SqlNode select, Expression where) {
+    SqlNode condition = select instanceof SqlSelect s ? s.getWhere() : null;
+    RelDataType type = condition == null ? null : validator.getValidatedNodeTypeIfKnown(condition);
+    return "Type error in WHERE expression: Should evaluate to boolean but is "
+        + SqlFormatter.format(where).replace("`", "")
+        + (type == null ? "" : " (" + TypeConverter.fromRel(type).sql() + ")") + " instead.";
   }
 
   /** A Calcite type name as the dialect names it. */

@@ -226,11 +226,7 @@ final class AggregatePlanner {
     List<Column> aggregated = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Column c = preparedSchema.columns().get(i);
-      if (containsMap(c.type())) {
-        throw SluiceException.statement(keys.get(i).pos(), "Map keys, including types that contain maps, are not"
-            + " supported as they may lead to unexpected behavior due to inconsistent serialization. Key column"
-            + " name: `" + c.name() + "`. Column type: " + c.type().sql() + ".");
-      }
+      KeyColumns.checkNotMap(KeyColumns.userName(keys.get(i), i), c.type(), keys.get(i).pos());
       aggregated.add(new Column(KEY_PREFIX + i, c.type(), Column.Namespace.KEY));
     }
     List<Aggregate.Call> calls = new ArrayList<>();
@@ -343,25 +339,19 @@ final class AggregatePlanner {
     Query projection = new Query(pos, second, new Relation.Source(from.pos(), AGGREGATED,
         Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), having, List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
-    QueryConverter.Converted pass2 = new QueryConverter(
-        name -> name.equals(AGGREGATED) ? Optional.of(aggregatedRows) : Optional.empty(), functions, false)
-        .convert(projection);
+    QueryConverter.Converted pass2;
+    try {
+      pass2 = new QueryConverter(
+          name -> name.equals(AGGREGATED) ? Optional.of(aggregatedRows) : Optional.empty(), functions, false)
+          .convert(projection);
+    } catch (SluiceException e) {
+      throw query.having().isPresent() ? havingError(e, query.having().get(), keys, aggregates) : e;
+    }
     ExecStep projected = planner.toStep(pass2.optimized(), aggregate, pass2.outputNames(), "Project");
     ExecStep root = TableCalc.overTable(projected);
     return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
-  }
-
-  private static boolean containsMap(SqlType type) {
-    if (type instanceof SqlType.Map) {
-      return true;
-    } else if (type instanceof SqlType.Array a) {
-      return containsMap(a.element());
-    } else if (type instanceof SqlType.Struct s) {
-      return s.fields().stream().anyMatch(f -> containsMap(f.type()));
-    }
-    return false;
   }
 
   private static List<String> joinAllButLast(List<String> names) {
@@ -488,6 +478,43 @@ final class AggregatePlanner {
     for (Object child : ExpressionTrees.children(node)) {
       free(child, windowColumns, out);
     }
+  }
+
+  /**
+   * An error the second pass found in HAVING, as ksqlDB words it: prefixed {@code Error in HAVING expression},
+   * with the aggregate calls and grouping expressions the pass saw as internal columns written out again.
+   */
+  private static SluiceException havingError(SluiceException e, Expression having, List<Expression> keys,
+      List<Expression.FunctionCall> aggregates) {
+    Position at = e.position().orElse(null);
+    // An operator's position is its own, not its first operand's: the clause starts at its leftmost node.
+    Position start = leftmost(having, having.pos());
+    if (at == null || at.line() < start.line() || (at.line() == start.line() && at.column() < start.column())) {
+      return e;
+    }
+    String message = e.getMessage().replaceFirst("^line \\d+:\\d+: ", "");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(" + AGG_PREFIX + "|" + KEY_PREFIX + ")(\\d+)")
+        .matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(2));
+      List<? extends Expression> named = m.group(1).equals(AGG_PREFIX) ? aggregates : keys;
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+          i < named.size() ? text(named.get(i)) : m.group()));
+    }
+    m.appendTail(out);
+    return SluiceException.statement(at, "Error in HAVING expression: " + out);
+  }
+
+  private static Position leftmost(Object node, Position best) {
+    if (node instanceof Expression e && e.pos().line() > 0 && (e.pos().line() < best.line()
+        || (e.pos().line() == best.line() && e.pos().column() < best.column()))) {
+      best = e.pos();
+    }
+    for (Object child : ExpressionTrees.children(node)) {
+      best = leftmost(child, best);
+    }
+    return best;
   }
 
   /** Replaces grouping expressions and aggregate calls by references to their columns. */

@@ -229,13 +229,9 @@ final class JoinPlanner {
           + qualifiedText(local, leftExpr) + "{" + leftType.sql() + "} = " + qualifiedText(local, rightExpr)
           + "{" + rightType.sql() + "}.");
     }
-    if (leftType.containsMap()) {
-      throw SluiceException.statement(condition.pos(), "Map keys, including types that contain maps, are not"
-          + " supported as they may lead to unexpected behavior due to inconsistent serialization. Key column"
-          + " name: `" + (leftExpr instanceof Expression.ColumnRef ref ? JoinScope.column(local.resolve(ref, "")
-              .orElseThrow().name(), ref.name()) : "ROWKEY") + "`. Column type: " + leftType.sql()
-          + ". See https://github.com/confluentinc/ksql/issues/6621 for more.");
-    }
+    KeyColumns.checkNotMap(leftExpr instanceof Expression.ColumnRef ref
+        ? JoinScope.column(local.resolve(ref, "").orElseThrow().name(), ref.name()) : "ROWKEY", leftType,
+        condition.pos());
 
     String keyColumn = "__" + prefix + "JOINKEY";
     List<Column> columns = new ArrayList<>();

@@ -91,7 +91,7 @@ final class JoinQueryPlanner {
       Query rewritten = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), keys,
           Optional.empty(), query.emit(), query.limit());
       return new PartitionByPlanner(joinedCatalog, functions, planner).plan(rewritten, persistent,
-          new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources));
+          new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources), sinkName);
     }
     items = selectKey(items, join, synthetic, persistent, sinkName, query.pos());
     Query projection = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), List.of(),

@@ -54,7 +54,7 @@ final class PartitionByPlanner {
   record Input(Relation.Source from, DataSource source, ExecStep step, Catalog catalog, boolean pseudoColumns,
       List<DataSource> sources) {}
 
-  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent) {
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
     if (!(query.from() instanceof Relation.Source from)) {
       throw SluiceException.statement(query.from().pos(), "PARTITION BY over joins is planned by the join planner.");
     }
@@ -62,10 +62,11 @@ final class PartitionByPlanner {
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
     PhysicalPlanner.checkStream(ds, query);
     PhysicalPlanner.checkNotWindowed(ds, from);
-    return plan(query, persistent, new Input(from, ds, PhysicalPlanner.source(ds), catalog, true, List.of(ds)));
+    return plan(query, persistent, new Input(from, ds, PhysicalPlanner.source(ds), catalog, true, List.of(ds)),
+        sinkName);
   }
 
-  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Input input) {
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Input input, Optional<String> sinkName) {
     Relation.Source from = input.from();
     DataSource ds = input.source();
     List<Expression> keys = query.partitionBy();
@@ -96,13 +97,15 @@ final class PartitionByPlanner {
     List<Column> rekeyed = new ArrayList<>();
     for (int i = 0; i < keysStep.schema().columns().size(); i++) {
       Column c = keysStep.schema().columns().get(i);
-      checkKeyType(c, i < keys.size(), keys, i);
+      if (i < keys.size()) {
+        KeyColumns.checkNotMap(KeyColumns.userName(keys.get(i), i), c.type(), keys.get(i).pos());
+      }
       rekeyed.add(new Column(c.name(), c.type(), i < keys.size() ? Column.Namespace.KEY : Column.Namespace.VALUE));
     }
     StreamSelectKey selectKey = new StreamSelectKey("PartitionBy", keysStep, keys.size(), new LogicalSchema(rekeyed));
 
     // Pass 2: the projection over the re-keyed rows.
-    List<SelectItem> second = projection(query, keys, ds, persistent);
+    List<SelectItem> second = projection(query, keys, ds, persistent, from.alias().orElse(ds.name()), sinkName);
     DataSource rekeyedRows = new DataSource(REPARTITIONED, SourceKind.STREAM, selectKey.schema(), "", "NONE",
         "NONE", Map.of(), "", false);
     Query projection = new Query(pos, second, new Relation.Source(from.pos(), REPARTITIONED,
@@ -122,7 +125,8 @@ final class PartitionByPlanner {
    * their order; {@code *} expands to the keys, the input's value columns, then its key columns, leaving out
    * columns that moved into the key.
    */
-  private static List<SelectItem> projection(Query query, List<Expression> keys, DataSource ds, boolean persistent) {
+  private static List<SelectItem> projection(Query query, List<Expression> keys, DataSource ds, boolean persistent,
+      String qualifier, Optional<String> sinkName) {
     List<String> canonicalKeys = keys.stream().map(PartitionByPlanner::canonical).toList();
     Set<String> moved = new HashSet<>();
     for (Expression key : keys) {
@@ -183,22 +187,26 @@ final class PartitionByPlanner {
       keyAliases[key] = name;
       keyItems[key] = ref(single.pos(), KEY_PREFIX + key, name);
     }
-    List<String> missing = new ArrayList<>();
+    boolean missing = false;
     for (int i = 0; i < keys.size(); i++) {
       if (keyItems[i] == null) {
         if (star || !persistent) {
           String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : nextGenerated(generated, used);
           keyItems[i] = ref(keys.get(i).pos(), KEY_PREFIX + i, name);
         } else {
-          missing.add(SqlFormatter.format(keys.get(i)).replace("`", ""));
+          missing = true;
         }
       }
     }
-    if (!missing.isEmpty()) {
-      String list = String.join(" and ", missing);
-      throw SluiceException.statement(query.pos(), "The query must include the partitioning expression"
-          + (missing.size() > 1 ? "s " : " ") + list + " in its projection (eg, SELECT "
-          + String.join(", ", missing) + "...).");
+    if (missing) {
+      // As ksqlDB's, the message lists every partitioning expression, qualified by the source.
+      List<String> all = keys.stream().map(k -> SqlFormatter.format(JoinScope.rewrite(k, Set.of(),
+          ref -> ref.qualifier().isPresent() ? ref
+              : new Expression.ColumnRef(ref.pos(), Optional.of(qualifier), ref.name()))).replace("`", "")).toList();
+      throw SluiceException.statement(query.pos(), "The query used to build "
+          + sinkName.map(n -> "`" + n + "`").orElse("this source") + " must include the partitioning expression"
+          + (all.size() > 1 ? "s " : " ") + String.join(" and ", all) + " in its projection (eg, SELECT "
+          + String.join(", ", all) + "...).");
     }
     List<SelectItem> items = new ArrayList<>(List.of(keyItems));
     items.addAll(values);
@@ -223,15 +231,6 @@ final class PartitionByPlanner {
   private static String canonical(Expression e) {
     return e instanceof Expression.ColumnRef ref ? "`" + ref.name() + "`"
         : SqlFormatter.format(e).replaceAll("`[^`]*`\\.", "");
-  }
-
-  private static void checkKeyType(Column c, boolean key, List<Expression> keys, int index) {
-    if (key && c.type().containsMap()) {
-      throw SluiceException.statement(keys.get(index).pos(), "Map keys, including types that contain maps, are"
-          + " not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column"
-          + " name: `" + c.name() + "`. Column type: " + c.type().sql() + ". See https://github.com/confluentinc/"
-          + "ksql/issues/6621 for more.");
-    }
   }
 
   /** Unresolvable names inside PARTITION BY are named as such: it applies to the input, not the output. */

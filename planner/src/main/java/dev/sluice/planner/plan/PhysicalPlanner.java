@@ -76,13 +76,13 @@ public final class PhysicalPlanner {
       checkNoReservedNames(query);
     }
     if (TableFunctionPlanner.usesTableFunctions(query, functions)) {
-      return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent);
+      return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
     if (AggregatePlanner.aggregates(query)) {
       return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
     if (!query.partitionBy().isEmpty()) {
-      return new PartitionByPlanner(catalog, functions, this).plan(query, persistent);
+      return new PartitionByPlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
     QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
     DataSource ds = converted.source();
@@ -98,7 +98,7 @@ public final class PhysicalPlanner {
           converted.outputNames(), "Project"));
     }
     if (persistent) {
-      checkKeyColumnsKept(ds, root.schema(), query);
+      checkKeyColumnsKept(ds, root.schema(), query, sinkName);
     }
     return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
   }
@@ -249,12 +249,21 @@ public final class PhysicalPlanner {
     return new StreamCalc(stepName, input, filter, projections, new LogicalSchema(columns));
   }
 
-  static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query) {
+  /**
+   * A persistent query over a stream or table keeps every key column of its source (ksqlDB would otherwise
+   * have to invent a key) and has at least one value column; the message names all the source's key columns,
+   * as ksqlDB's does.
+   */
+  static void checkKeyColumnsKept(DataSource ds, LogicalSchema result, Query query, Optional<String> sinkName) {
     if (result.keyColumns().size() < ds.schema().keyColumns().size()) {
-      String key = ds.schema().keyColumns().get(0).name();
-      throw SluiceException.statement(query.pos(), "Key missing from projection (ie, SELECT)."
-          + " The query used to build this source must include the key column " + key
-          + " in its projection (eg, SELECT " + key + "...).");
+      List<String> keys = ds.schema().keyColumns().stream().map(Column::name).toList();
+      throw SluiceException.statement(query.pos(), "The query used to build "
+          + sinkName.map(n -> "`" + n + "`").orElse("this source") + " must include the key column"
+          + (keys.size() > 1 ? "s " : " ") + String.join(" and ", keys) + " in its projection (eg, SELECT "
+          + String.join(", ", keys) + "...).");
+    }
+    if (result.valueColumns().isEmpty()) {
+      throw SluiceException.statement(query.pos(), "The projection contains no value columns.");
     }
   }
 }

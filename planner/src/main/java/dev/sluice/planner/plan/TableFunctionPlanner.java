@@ -63,7 +63,7 @@ final class TableFunctionPlanner {
         c -> functions.isTableFunction(c.name().toUpperCase(Locale.ROOT)));
   }
 
-  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent) {
+  PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
     if (AggregatePlanner.aggregates(query)) {
       throw SluiceException.statement(query.pos(), "Table functions cannot be used with aggregations.");
     }
@@ -141,7 +141,7 @@ final class TableFunctionPlanner {
         .convert(projection);
     ExecStep root = planner.toStep(pass2.optimized(), flatMap, pass2.outputNames(), "Project");
     if (persistent) {
-      PhysicalPlanner.checkKeyColumnsKept(ds, root.schema(), query);
+      PhysicalPlanner.checkKeyColumnsKept(ds, root.schema(), query, sinkName);
     }
     return new PhysicalPlanner.PlannedQuery(root, ds,
         pass1.explainLogical() + "-- flattened by the table functions, then:\n" + pass2.explainLogical(),

@@ -67,7 +67,7 @@ class PartitionByPlannerTest {
   @Test
   void partitioningExpressionMustBeSelected() {
     assertThatThrownBy(() -> plan("select NAME, ID from INPUT partition by ABS(ID);"))
-        .hasMessageContaining("must include the partitioning expression ABS(ID) in its projection");
+        .hasMessageContaining("must include the partitioning expression ABS(INPUT.ID) in its projection");
   }
 
   @Test

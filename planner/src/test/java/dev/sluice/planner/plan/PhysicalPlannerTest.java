@@ -72,7 +72,8 @@ class PhysicalPlannerTest {
   @Test
   void persistentQueryMustKeepTheKey() {
     assertThatThrownBy(() -> plan("CREATE STREAM s AS SELECT page FROM pageviews;", true))
-        .hasMessageContaining("Key missing from projection").hasMessageContaining("USER_ID");
+        .hasMessageEndingWith("The query used to build this source must include the key column USER_ID in its"
+            + " projection (eg, SELECT USER_ID...).");
   }
 
   @Test
