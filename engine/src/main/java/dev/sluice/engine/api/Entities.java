@@ -83,6 +83,10 @@ public final class Entities {
 
   public record WarningEntity(String statementText, String message, List<String> warnings) implements KsqlEntity {}
 
+  /** {@code @type: type_list}: SHOW TYPES, each named type's schema by name. */
+  public record TypeList(String statementText, Map<String, FieldSchema> types, List<String> warnings)
+      implements KsqlEntity {}
+
   /** One row of {@code SHOW FUNCTIONS}. */
   public record SimpleFunctionInfo(String name, String type, String category) {}
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Entities.PropertiesList.class, name = "properties"),
     @JsonSubTypes.Type(value = Entities.QueryDescriptionEntity.class, name = "queryDescription"),
     @JsonSubTypes.Type(value = Entities.WarningEntity.class, name = "warning_entity"),
+    @JsonSubTypes.Type(value = Entities.TypeList.class, name = "type_list"),
     @JsonSubTypes.Type(value = Entities.FunctionNameList.class, name = "function_names"),
     @JsonSubTypes.Type(value = Entities.FunctionDescriptionList.class, name = "describe_function"),
 })

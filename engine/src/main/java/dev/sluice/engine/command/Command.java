@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.schema.SqlType;
 
 /**
  * A change to the metastore, as written to the command topic: the statement's text and its outcome,
@@ -16,6 +17,8 @@ import dev.sluice.planner.catalog.DataSource;
     @JsonSubTypes.Type(value = Command.DropSource.class, name = "dropSourceV1"),
     @JsonSubTypes.Type(value = Command.StartQuery.class, name = "startQueryV1"),
     @JsonSubTypes.Type(value = Command.TerminateQuery.class, name = "terminateQueryV1"),
+    @JsonSubTypes.Type(value = Command.CreateType.class, name = "createTypeV1"),
+    @JsonSubTypes.Type(value = Command.DropType.class, name = "dropTypeV1"),
 })
 public sealed interface Command {
 
@@ -30,4 +33,9 @@ public sealed interface Command {
   record StartQuery(String statementText, DataSource sink, PersistentQueryInfo query) implements Command {}
 
   record TerminateQuery(String statementText, String queryId) implements Command {}
+
+  /** Registers a named type (CREATE TYPE), its named parts already resolved. */
+  record CreateType(String statementText, String name, SqlType type) implements Command {}
+
+  record DropType(String statementText, String name) implements Command {}
 }

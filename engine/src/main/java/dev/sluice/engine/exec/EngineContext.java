@@ -105,6 +105,10 @@ public final class EngineContext implements AutoCloseable {
         app.stop(true);
       }
       metaStore.removeQuery(t.queryId());
+    } else if (command instanceof Command.CreateType t) {
+      metaStore.putType(t.name(), t.type());
+    } else if (command instanceof Command.DropType t) {
+      metaStore.removeType(t.name());
     }
   }
 

@@ -35,6 +35,7 @@ public final class StatementExecutor implements AutoCloseable {
   private final InsertValuesExecutor inserts;
   private final ExplainExecutor explain;
   private final FunctionsExecutor functions;
+  private final TypeExecutor types;
   private final Map<String, PushQuery> pushQueries = new ConcurrentHashMap<>();
   private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "sluice-push-query-closer");
@@ -50,6 +51,7 @@ public final class StatementExecutor implements AutoCloseable {
     this.inserts = new InsertValuesExecutor(ctx);
     this.explain = new ExplainExecutor(ctx);
     this.functions = new FunctionsExecutor(ctx.functions);
+    this.types = new TypeExecutor(ctx);
   }
 
   public List<KsqlEntity> execute(String sql, Map<String, Object> properties, Map<String, String> variables) {
@@ -67,10 +69,12 @@ public final class StatementExecutor implements AutoCloseable {
 
   private Optional<KsqlEntity> execute(ParsedStatement parsed, Map<String, Object> props) {
     String text = parsed.text() + ";";
-    Statement s = parsed.statement();
+    Statement s = types.namedTypes().expand(parsed.statement());
     if (s instanceof Statement.QueryStatement || s instanceof Statement.Print) {
       throw new SluiceException(ErrorCode.QUERY_ENDPOINT, "The following statement types should be issued to"
           + " the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
+    } else if (s instanceof Statement.ListStatement l && l.what() == Statement.ListKind.TYPES) {
+      return Optional.of(types.list(text));
     } else if (s instanceof Statement.ListStatement l && l.what() == Statement.ListKind.FUNCTIONS) {
       return Optional.of(functions.list(text));
     } else if (s instanceof Statement.DescribeFunction d) {
@@ -102,6 +106,10 @@ public final class StatementExecutor implements AutoCloseable {
       } else if (s instanceof Statement.InsertValues i) {
         inserts.insert(i);
         return Optional.empty();
+      } else if (s instanceof Statement.CreateType t) {
+        return types.create(text, t);
+      } else if (s instanceof Statement.DropType t) {
+        return types.drop(text, t);
       } else if (s instanceof Statement.Terminate t) {
         return Optional.of(persistent.terminate(text, t));
       }
@@ -122,7 +130,7 @@ public final class StatementExecutor implements AutoCloseable {
       throw new SluiceException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT statement, got: "
           + sql.strip());
     }
-    Query query = qs.query();
+    Query query = ((Statement.QueryStatement) types.namedTypes().expand(qs)).query();
     if (query.emit().isEmpty()) {
       throw SluiceException.statement(query.pos(), "Pull queries are not supported yet: add EMIT CHANGES to run"
           + " a push query.");

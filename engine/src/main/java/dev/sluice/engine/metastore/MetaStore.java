@@ -2,18 +2,38 @@ package dev.sluice.engine.metastore;
 
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.schema.SqlType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The catalog of streams, tables and persistent queries. It changes only by replaying commands, in command
+ * The catalog of streams, tables, persistent queries and named types. It changes only by replaying commands, in command
  * log order, on one thread at a time; readers (planning, SHOW, DESCRIBE) may run concurrently.
  */
 public final class MetaStore implements Catalog {
   private final Map<String, DataSource> sources = new ConcurrentSkipListMap<>();
   private final Map<String, PersistentQueryInfo> queries = new ConcurrentSkipListMap<>();
+  private final Map<String, SqlType> types = new ConcurrentSkipListMap<>();
+
+  /** The type registered under {@code name} by CREATE TYPE. */
+  public Optional<SqlType> type(String name) {
+    return Optional.ofNullable(types.get(name));
+  }
+
+  /** Every named type, by name in alphabetical order. */
+  public Map<String, SqlType> types() {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(types));
+  }
+
+  public void putType(String name, SqlType type) {
+    types.put(name, type);
+  }
+
+  public void removeType(String name) {
+    types.remove(name);
+  }
 
   @Override
   public Optional<DataSource> source(String name) {
