@@ -7,6 +7,8 @@ import dev.sluice.parser.ast.SelectItem;
 import dev.sluice.parser.ast.UnaryOperator;
 import dev.sluice.planner.aggregate.AggregateFunctions;
 import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.function.UdafOverload;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
@@ -48,13 +50,14 @@ final class AggregateCalls {
 
   /** The step's call of {@code call}, whose column arguments are the prepared columns {@code columns}. */
   static Aggregate.Call call(Expression.FunctionCall call, List<Integer> columns, List<Object> literals,
-      LogicalSchema prepared) {
+      LogicalSchema prepared, FunctionRegistry functions) {
     String name = call.name().toUpperCase(Locale.ROOT);
     List<SqlType> types = new ArrayList<>();
     for (int column : columns) {
       types.add(prepared.columns().get(column).type());
     }
-    Optional<SqlType> result = AggregateFunctions.resultType(name, types, literals);
+    Optional<SqlType> result = functions.isUserAggregate(name) ? userResultType(call, name, types, literals,
+        functions) : AggregateFunctions.resultType(name, types, literals);
     if (result.isEmpty()) {
       List<String> shown = new ArrayList<>();
       types.forEach(t -> shown.add(t.sql()));
@@ -74,6 +77,35 @@ final class AggregateCalls {
     return new Aggregate.Call(name, columns.isEmpty() ? -1 : columns.get(0), types.isEmpty() ? null : types.get(0),
         result.get(), columns.isEmpty() ? List.of() : columns.subList(1, columns.size()),
         types.isEmpty() ? List.of() : types.subList(1, types.size()), literals);
+  }
+
+  /**
+   * The result type of a call of the user-defined aggregate {@code name}, or empty when no overload takes
+   * its arguments.
+   */
+  private static Optional<SqlType> userResultType(Expression.FunctionCall call, String name, List<SqlType> types,
+      List<Object> literals, FunctionRegistry functions) {
+    FunctionRegistry.AggregateResolution r = types.size() == 1
+        ? functions.resolveAggregate(name, types.get(0), literals) : null;
+    if (r == null) {
+      return Optional.empty();
+    }
+    if (r.types().aggregate() == null || r.types().result() == null) {
+      throw SluiceException.statement(call.pos(), "Function '" + name + "' over " + types.get(0).sql()
+          + ": the precision and scale of its DECIMAL " + (r.types().aggregate() == null ? "aggregate" : "return")
+          + " type are unknown; its author must declare it in @Udaf(aggregateType = ..., returnType = ...).");
+    }
+    return Optional.of(r.types().result());
+  }
+
+  /** The overload a planned call of a user-defined aggregate calls. */
+  static UdafOverload udaf(Aggregate.Call call, FunctionRegistry functions) {
+    return functions.resolveAggregate(call.function(), call.argumentType(), call.literals()).overload();
+  }
+
+  /** The types of a planned call of a user-defined aggregate. */
+  static UdafOverload.Typed udafTypes(Aggregate.Call call, FunctionRegistry functions) {
+    return functions.resolveAggregate(call.function(), call.argumentType(), call.literals()).types();
   }
 
   /**
