@@ -26,10 +26,12 @@ import java.util.function.BiConsumer;
  */
 final class UdafAccumulator extends Accumulator {
   private final String name;
-  private final int arg;
+  /** The prepared row's columns of the arguments, first to last. */
+  private final int[] args;
   private final Aggregator<Object, Object, Object> aggregator;
-  private final SqlType columnType;
-  private final SqlType inputType;
+  private final List<SqlType> columnTypes;
+  /** The types the overload takes: a column's, or a wider number type. */
+  private final List<SqlType> inputTypes;
   private final SqlType aggregateType;
   private final SqlType resultType;
   private final BiConsumer<String, RuntimeException> errors;
@@ -40,19 +42,23 @@ final class UdafAccumulator extends Accumulator {
   UdafAccumulator(Aggregate.Call call, int at, FunctionRegistry functions,
       BiConsumer<String, RuntimeException> errors) {
     super(at);
-    FunctionRegistry.AggregateResolution r = functions.resolveAggregate(call.function(), call.argumentType(),
+    FunctionRegistry.AggregateResolution r = functions.resolveAggregate(call.function(), call.argumentTypes(),
         call.literals());
     if (r == null) {
       // The plan was made with a jar that is gone or changed since.
       throw new IllegalStateException("The user-defined aggregate function " + call.function() + " has no"
-          + " overload for (" + call.argumentType().sql() + ") with " + call.literals() + " any more: is its jar"
-          + " still in the extension directory?");
+          + " overload for " + call.argumentTypes().stream().map(SqlType::sql).toList() + " with "
+          + call.literals() + " any more: is its jar still in the extension directory?");
     }
     this.name = call.function();
-    this.arg = call.argument();
+    this.args = new int[1 + call.moreArguments().size()];
+    args[0] = call.argument();
+    for (int i = 1; i < args.length; i++) {
+      args[i] = call.moreArguments().get(i - 1);
+    }
     this.aggregator = r.overload().create(call.literals());
-    this.columnType = call.argumentType();
-    this.inputType = r.types().input();
+    this.columnTypes = call.argumentTypes();
+    this.inputTypes = r.types().inputs();
     this.aggregateType = r.types().aggregate();
     this.resultType = r.types().result();
     this.errors = errors;
@@ -77,7 +83,7 @@ final class UdafAccumulator extends Accumulator {
   @Override
   void add(Object[] row, Object[] state) {
     try {
-      state[at] = conform(aggregator.aggregate(input(row[arg]), copy(state[at])), aggregateType);
+      state[at] = conform(aggregator.aggregate(input(row), copy(state[at])), aggregateType);
     } catch (RuntimeException e) {
       errors.accept("Error in user-defined aggregate function " + name + " (aggregate), record skipped: " + e, e);
     }
@@ -90,7 +96,7 @@ final class UdafAccumulator extends Accumulator {
       throw new IllegalStateException(name + " cannot be applied to a table");
     }
     try {
-      state[at] = conform(table.undo(input(row[arg]), copy(state[at])), aggregateType);
+      state[at] = conform(table.undo(input(row), copy(state[at])), aggregateType);
     } catch (RuntimeException e) {
       errors.accept("Error in user-defined aggregate function " + name + " (undo), record skipped: " + e, e);
     }
@@ -117,12 +123,23 @@ final class UdafAccumulator extends Accumulator {
     }
   }
 
-  /** The column's value as the overload takes it: a narrower number widened. */
-  private Object input(Object v) {
-    if (v == null || inputType.equals(columnType)) {
-      return v;
+  /**
+   * The row's arguments as the overload takes them: the column's value, or an {@code Object[]} of the
+   * columns' values for a function of several; narrower numbers widened.
+   */
+  private Object input(Object[] row) {
+    if (args.length == 1) {
+      return input(row[args[0]], 0);
     }
-    return conform(v, inputType);
+    Object[] values = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      values[i] = input(row[args[i]], i);
+    }
+    return values;
+  }
+
+  private Object input(Object v, int i) {
+    return v == null || inputTypes.get(i).equals(columnTypes.get(i)) ? v : conform(v, inputTypes.get(i));
   }
 
   /**

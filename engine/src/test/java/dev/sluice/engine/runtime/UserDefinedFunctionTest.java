@@ -274,6 +274,24 @@ class UserDefinedFunctionTest {
             public Double map(Double a) { return Math.min(a, cap); }
           };
         }
+        @Udaf(name = "WEIGHTED_AVG", description = "The weighted average.", columns = {"value DOUBLE",
+            "weight BIGINT"}, aggregateType = "STRUCT<SUM DOUBLE, WEIGHTS BIGINT>")
+        public static TableAggregator<Object[], Object[], Double> weightedAvg() {
+          return new TableAggregator<>() {
+            public Object[] initialize() { return new Object[] {0.0, 0L}; }
+            public Object[] aggregate(Object[] v, Object[] a) { return add(v, a, 1); }
+            public Object[] undo(Object[] v, Object[] a) { return add(v, a, -1); }
+            private Object[] add(Object[] v, Object[] a, int sign) {
+              if (v[0] == null || v[1] == null) { return a; }
+              long w = sign * (Long) v[1];
+              return new Object[] {(Double) a[0] + w * (Double) v[0], (Long) a[1] + w};
+            }
+            public Object[] merge(Object[] a, Object[] b) {
+              return new Object[] {(Double) a[0] + (Double) b[0], (Long) a[1] + (Long) b[1]};
+            }
+            public Double map(Object[] a) { return (Long) a[1] == 0 ? null : (Double) a[0] / (Long) a[1]; }
+          };
+        }
         @Udaf(name = "FIRST_N", description = "The first n values, in order of arrival.")
         public static <T> Aggregator<T, List<T>, List<T>> firstN(@UdfParam("n") Integer n) {
           return new Aggregator<>() {
@@ -322,6 +340,26 @@ class UserDefinedFunctionTest {
       assertThatThrownBy(() -> topology(ext, "CREATE TABLE t AS SELECT user_id, FIRST_N(page, n) AS s"
           + " FROM pageviews GROUP BY user_id;", Map.of(), log))
           .hasMessageEndingWith("Parameter 2 passed to function FIRST_N must be a literal constant, but was expression: 'N'");
+    }
+  }
+
+  /** A UDAF of two columns (expressions of the row) over a table: rows that change are undone. */
+  @Test
+  void udafOfSeveralColumnsGetsTheirValuesTogether() throws Exception {
+    jar(dir.resolve("stats.jar"), "acme.udaf.Stats", STATS);
+    try (var ext = ExtensionLoader.load(dir, getClass().getClassLoader())) {
+      var log = new InMemoryProcessingLogger();
+      try (TopologyTestDriver driver = new TopologyTestDriver(topology(ext, "CREATE TABLE t AS SELECT region,"
+          + " WEIGHTED_AVG(score, LEN(id)) AS w FROM users GROUP BY region;", Map.of(), log), props())) {
+        var in = driver.createInputTopic("users", new StringSerializer(), new StringSerializer());
+        var out = driver.createOutputTopic("SINK", new StringDeserializer(), new StringDeserializer());
+        in.pipeInput("a", "{\"REGION\":\"eu\",\"SCORE\":1.0}"); // weight 1
+        in.pipeInput("bbb", "{\"REGION\":\"eu\",\"SCORE\":5.0}"); // weight 3
+        in.pipeInput("bbb", "{\"REGION\":\"eu\",\"SCORE\":9.0}"); // 5.0 undone, 9.0 added
+        assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).containsExactly(
+            "eu={\"W\":1.0}", "eu={\"W\":4.0}", "eu={\"W\":7.0}");
+      }
+      assertThat(log.entries()).isEmpty();
     }
   }
 

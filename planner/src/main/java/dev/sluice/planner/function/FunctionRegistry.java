@@ -241,16 +241,16 @@ public final class FunctionRegistry {
   public record AggregateResolution(UdafOverload overload, UdafOverload.Typed types) {}
 
   /**
-   * The overload of the user-defined aggregate {@code name} that a call over a column of type {@code column}
+   * The overload of the user-defined aggregate {@code name} that a call over columns of types {@code columns}
    * with {@code literals} calls: the one of least cost ({@link UdafOverload#match}); null when none fits.
    *
    * @throws SluiceException when two fit at the same cost
    */
-  public AggregateResolution resolveAggregate(String name, SqlType column, List<Object> literals) {
+  public AggregateResolution resolveAggregate(String name, List<SqlType> columns, List<Object> literals) {
     AggregateResolution best = null;
     boolean tie = false;
     for (UdafOverload overload : aggregates.getOrDefault(name, List.of())) {
-      UdafOverload.Typed typed = overload.match(column, literals);
+      UdafOverload.Typed typed = overload.match(columns, literals);
       if (typed == null) {
         continue;
       }
@@ -263,7 +263,9 @@ public final class FunctionRegistry {
     }
     if (tie) {
       throw new SluiceException(ErrorCode.BAD_STATEMENT, "Function '" + name + "' cannot be resolved due to"
-          + " ambiguous method parameters (" + column.sql() + ").\nUse CAST() to explicitly cast your parameters"
+          + " ambiguous method parameters ("
+          + columns.stream().map(SqlType::sql).collect(Collectors.joining(", ")) + ").\nUse CAST() to explicitly"
+          + " cast your parameters"
           + " to one of the supported function calls.\nValid function calls are:\n" + aggregates.get(name).stream()
           .map(o -> name + "(" + String.join(", ", o.paramTypes()) + ")").sorted()
           .collect(Collectors.joining("\n")) + "\nFor detailed information on a function run: DESCRIBE FUNCTION"

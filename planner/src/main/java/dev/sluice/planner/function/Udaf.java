@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
  * Marks a public static factory method of a user-defined aggregate function (UDAF), like ksqlDB's {@code
  * UdafFactory}: it returns an {@link Aggregator Aggregator&lt;I, A, O&gt;} (a {@link TableAggregator} to also
  * aggregate tables). A call {@code NAME(column, literal, ...)} aggregates the column and passes the literals
- * (constants, as TOPK's k) to the factory's parameters, once per query. Several methods with one name are
- * the function's overloads, chosen by the column's type and the literals.
+ * (constants, as TOPK's k) to the factory's parameters, once per query; {@link #columns()} declares a
+ * function of several columns. Several methods with one name are the function's overloads, chosen by the
+ * columns' types and the literals.
  *
  * <p>SQL types come from the Java type arguments of the return type: String STRING, Integer INT, Long
  * BIGINT, Double DOUBLE, BigDecimal DECIMAL, Boolean BOOLEAN, ByteString BYTES, List ARRAY, Map MAP, a type
@@ -42,6 +43,13 @@ public @interface Udaf {
 
   /** The column argument's SQL type, when the Java type does not say it. */
   String inputType() default "";
+
+  /**
+   * For a function of several columns, like {@code WEIGHTED_AVG(value, weight)}: each column as {@code "name
+   * TYPE"}, in order. The input type {@code I} is then {@code Object[]}, one value per column (each possibly
+   * null), and {@link #inputName()} and {@link #inputType()} are not used.
+   */
+  String[] columns() default {};
 
   /** The SQL type of the aggregate value kept in the state store, when the Java type does not say it. */
   String aggregateType() default "";

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The parts of {@link AggregatePlanner} that turn an aggregate call of the AST into the step's
@@ -85,8 +86,7 @@ final class AggregateCalls {
    */
   private static Optional<SqlType> userResultType(Expression.FunctionCall call, String name, List<SqlType> types,
       List<Object> literals, FunctionRegistry functions) {
-    FunctionRegistry.AggregateResolution r = types.size() == 1
-        ? functions.resolveAggregate(name, types.get(0), literals) : null;
+    FunctionRegistry.AggregateResolution r = functions.resolveAggregate(name, types, literals);
     if (r == null) {
       return Optional.empty();
     }
@@ -100,12 +100,42 @@ final class AggregateCalls {
 
   /** The overload a planned call of a user-defined aggregate calls. */
   static UdafOverload udaf(Aggregate.Call call, FunctionRegistry functions) {
-    return functions.resolveAggregate(call.function(), call.argumentType(), call.literals()).overload();
+    return functions.resolveAggregate(call.function(), call.argumentTypes(), call.literals()).overload();
   }
 
   /** The types of a planned call of a user-defined aggregate. */
   static UdafOverload.Typed udafTypes(Aggregate.Call call, FunctionRegistry functions) {
-    return functions.resolveAggregate(call.function(), call.argumentType(), call.literals()).types();
+    return functions.resolveAggregate(call.function(), call.argumentTypes(), call.literals()).types();
+  }
+
+  /**
+   * How many of the {@code args} of a call of the user-defined aggregate {@code name} are literals: those of
+   * the overloads with as many parameters. When overloads of that arity split them differently, the most
+   * literals that the call's trailing arguments are; with no overload of that arity, none (the call then
+   * fails with the types of all its arguments).
+   */
+  static int userLiteralCount(String name, List<Expression> args, FunctionRegistry functions) {
+    TreeSet<Integer> counts = new TreeSet<>();
+    for (UdafOverload o : functions.aggregates().get(name)) {
+      if (o.arity() == args.size()) {
+        counts.add(o.literalTypes().size());
+      }
+    }
+    if (counts.size() <= 1) {
+      return counts.isEmpty() ? 0 : counts.first();
+    }
+    for (int count : counts.descendingSet()) {
+      if (args.subList(args.size() - count, args.size()).stream().allMatch(AggregateCalls::isLiteral)) {
+        return count;
+      }
+    }
+    return counts.first();
+  }
+
+  private static boolean isLiteral(Expression e) {
+    return e instanceof Expression.IntegerLiteral || e instanceof Expression.BooleanLiteral
+        || e instanceof Expression.StringLiteral || e instanceof Expression.Unary u && u.op() == UnaryOperator.MINUS
+        && u.operand() instanceof Expression.IntegerLiteral;
   }
 
   /**

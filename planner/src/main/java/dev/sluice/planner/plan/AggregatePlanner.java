@@ -193,8 +193,8 @@ final class AggregatePlanner {
       if (args.isEmpty() && !name.equals("COUNT")) {
         throw SluiceException.statement(call.pos(), "Function " + name + " requires an argument.");
       }
-      // A user-defined aggregate takes one column, then the literals its factory method takes.
-      int literalCount = functions.isUserAggregate(name) ? args.size() - 1
+      // A user-defined aggregate takes its columns, then the literals its factory method takes.
+      int literalCount = functions.isUserAggregate(name) ? AggregateCalls.userLiteralCount(name, args, functions)
           : AggregateFunctions.literalCount(name, args.size());
       List<Integer> columns = new ArrayList<>();
       for (int j = 0; j < args.size() - literalCount; j++) {

@@ -48,6 +48,18 @@ class UdafOverloadTest {
       return null;
     }
 
+    @Udaf(name = "WEIGHTED_AVG", description = "The average weighted.", columns = {"value DOUBLE",
+        "weight BIGINT"}, aggregateType = "STRUCT<SUM DOUBLE, WEIGHTS BIGINT>")
+    public static TableAggregator<Object[], Object[], Double> weightedAvg() {
+      return null;
+    }
+
+    @Udaf(name = "WEIGHTED_AVG", description = "The average weighted, at most k rows.", columns = {
+        "value DOUBLE", "weight BIGINT"}, aggregateType = "STRUCT<SUM DOUBLE, WEIGHTS BIGINT>")
+    public static Aggregator<Object[], Object[], Double> weightedAvg(@UdfParam("k") Integer k) {
+      return null;
+    }
+
     @Udaf(name = "TS_MAX", description = "The latest timestamp.", inputType = "TIMESTAMP",
         aggregateType = "TIMESTAMP", returnType = "TIMESTAMP")
     public static Aggregator<Long, Long, Long> tsMax() {
@@ -69,6 +81,11 @@ class UdafOverloadTest {
 
     @Udaf(name = "BAD_PARAM", description = "A list parameter is not a literal.")
     public static Aggregator<String, String, String> badParam(List<String> values) {
+      return null;
+    }
+
+    @Udaf(name = "COLUMNS_NOT_ARRAY", description = "Several columns into a String.", columns = {"a INT", "b INT"})
+    public static Aggregator<String, String, String> columnsNotArray() {
       return null;
     }
 
@@ -104,33 +121,48 @@ class UdafOverloadTest {
 
   @Test
   void columnTypesChooseTheOverloadExactTypesFirstThenTheLeastWidening() {
-    var bigint = registry.resolveAggregate("MY_SUM", SqlType.BIGINT, List.of());
-    assertThat(bigint.types()).isEqualTo(new UdafOverload.Typed(SqlType.BIGINT, SqlType.BIGINT, SqlType.BIGINT, 0));
+    var bigint = registry.resolveAggregate("MY_SUM", List.of(SqlType.BIGINT), List.of());
+    assertThat(bigint.types()).isEqualTo(new UdafOverload.Typed(List.of(SqlType.BIGINT), SqlType.BIGINT,
+        SqlType.BIGINT, 0));
     assertThat(bigint.overload().undoable()).isTrue();
-    var integer = registry.resolveAggregate("MY_SUM", SqlType.INTEGER, List.of());
-    assertThat(integer.types()).isEqualTo(new UdafOverload.Typed(SqlType.BIGINT, SqlType.BIGINT, SqlType.BIGINT,
-        1));
-    var decimal = registry.resolveAggregate("MY_SUM", new SqlType.Decimal(6, 2), List.of());
+    var integer = registry.resolveAggregate("MY_SUM", List.of(SqlType.INTEGER), List.of());
+    assertThat(integer.types()).isEqualTo(new UdafOverload.Typed(List.of(SqlType.BIGINT), SqlType.BIGINT,
+        SqlType.BIGINT, 1));
+    var decimal = registry.resolveAggregate("MY_SUM", List.of(new SqlType.Decimal(6, 2)), List.of());
     assertThat(decimal.types().aggregate()).isEqualTo(new SqlType.Decimal(6, 2));
-    var dbl = registry.resolveAggregate("MY_SUM", SqlType.DOUBLE, List.of());
+    var dbl = registry.resolveAggregate("MY_SUM", List.of(SqlType.DOUBLE), List.of());
     assertThat(dbl.overload().undoable()).isFalse();
-    assertThat(registry.resolveAggregate("MY_SUM", SqlType.STRING, List.of())).isNull();
-    assertThat(registry.resolveAggregate("MY_SUM", SqlType.BIGINT, List.of(1))).isNull();
+    assertThat(registry.resolveAggregate("MY_SUM", List.of(SqlType.STRING), List.of())).isNull();
+    assertThat(registry.resolveAggregate("MY_SUM", List.of(SqlType.BIGINT), List.of(1))).isNull();
   }
 
   @Test
   void typeVariablesDeclaredTypesAndLiterals() {
-    var lastK = registry.resolveAggregate("LAST_K", new SqlType.Array(SqlType.STRING), List.of(3));
+    var lastK = registry.resolveAggregate("LAST_K", List.of(new SqlType.Array(SqlType.STRING)), List.of(3));
     assertThat(lastK.types().result()).isEqualTo(new SqlType.Array(new SqlType.Array(SqlType.STRING)));
     assertThat(lastK.types().aggregate().sql()).isEqualTo("STRUCT<`N` INTEGER, `K` INTEGER>");
-    assertThat(registry.resolveAggregate("LAST_K", SqlType.STRING, List.of("3"))).isNull();
-    assertThat(registry.resolveAggregate("COUNT_BY", SqlType.DATE, List.of()).types().aggregate())
+    assertThat(registry.resolveAggregate("LAST_K", List.of(SqlType.STRING), List.of("3"))).isNull();
+    assertThat(registry.resolveAggregate("COUNT_BY", List.of(SqlType.DATE), List.of()).types().aggregate())
         .isEqualTo(new SqlType.Map(SqlType.STRING, SqlType.BIGINT));
-    assertThat(registry.resolveAggregate("TS_MAX", SqlType.TIMESTAMP, List.of()).types().result())
+    assertThat(registry.resolveAggregate("TS_MAX", List.of(SqlType.TIMESTAMP), List.of()).types().result())
         .isEqualTo(SqlType.TIMESTAMP);
-    assertThat(registry.resolveAggregate("TS_MAX", SqlType.BIGINT, List.of())).isNull();
+    assertThat(registry.resolveAggregate("TS_MAX", List.of(SqlType.BIGINT), List.of())).isNull();
     assertThat(registry.isAggregate("my_sum")).isTrue();
     assertThat(registry.isUserAggregate("SUM")).isFalse();
+  }
+
+  @Test
+  void severalColumnsEachWithItsTypeThenLiterals() {
+    var weighted = registry.resolveAggregate("WEIGHTED_AVG", List.of(SqlType.INTEGER, SqlType.INTEGER), List.of());
+    assertThat(weighted.types().inputs()).containsExactly(SqlType.DOUBLE, SqlType.BIGINT);
+    assertThat(weighted.types().cost()).isEqualTo(4);
+    assertThat(weighted.overload().undoable()).isTrue();
+    assertThat(registry.resolveAggregate("WEIGHTED_AVG", List.of(SqlType.DOUBLE, SqlType.BIGINT), List.of(5))
+        .overload().undoable()).isFalse();
+    assertThat(registry.resolveAggregate("WEIGHTED_AVG", List.of(SqlType.DOUBLE), List.of())).isNull();
+    assertThat(FunctionDocs.functions(registry).get("WEIGHTED_AVG").overloads()).extracting(o -> o.signature(
+        "WEIGHTED_AVG")).containsExactly("WEIGHTED_AVG(value DOUBLE, weight BIGINT)",
+        "WEIGHTED_AVG(value DOUBLE, weight BIGINT, k INT)");
   }
 
   @Test
@@ -150,6 +182,7 @@ class UdafOverloadTest {
     assertThatThrownBy(() -> bad("STRUCTY")).hasMessageContaining("a STRUCT aggregate type must be declared");
     assertThatThrownBy(() -> bad("UNBOUND")).hasMessageContaining("type variable T is not bound by the input");
     assertThatThrownBy(() -> bad("BAD_PARAM")).hasMessageContaining("parameter type List is not one of");
+    assertThatThrownBy(() -> bad("COLUMNS_NOT_ARRAY")).hasMessageContaining("takes an Object[] of their values");
     assertThatThrownBy(() -> bad("RAW")).hasMessageContaining("with their type arguments");
     assertThatThrownBy(() -> bad("NOT_STATIC")).hasMessageContaining("must be a public static method");
     assertThatThrownBy(() -> FunctionRegistry.builtIn().withExtensions(List.of(), List.of(bad("SUM")), "x.jar"))
@@ -185,6 +218,12 @@ class UdafOverloadTest {
             org.assertj.core.groups.Tuple.tuple("LAST_K", List.of(2)));
     assertThat(plan("CREATE TABLE x AS SELECT id, MY_SUM(a) AS s FROM t GROUP BY id;").schema().toSql())
         .isEqualTo("`ID` STRING KEY, `S` BIGINT");
+    // Two columns, or two columns and a literal: the overloads of three arguments say which.
+    var weighted = aggregate(plan("CREATE TABLE x AS SELECT id, WEIGHTED_AVG(d, a) AS w, WEIGHTED_AVG(d, a, 3) AS"
+        + " w3 FROM input GROUP BY id;").root()).calls();
+    assertThat(weighted).extracting(c -> c.argumentTypes().stream().map(SqlType::sql).toList() + " "
+        + c.literals()).containsExactly(
+        "[DOUBLE, INTEGER] []", "[DOUBLE, INTEGER] [3]");
   }
 
   @Test
