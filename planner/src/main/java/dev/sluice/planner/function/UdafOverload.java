@@ -98,19 +98,18 @@ public record UdafOverload(String name, Method method, Udaf annotation, List<Uda
         throw new IllegalArgumentException(where + ": type variable " + used.iterator().next() + " is not bound"
             + " by the input type");
       }
-      if (t.java() != null && t.java() instanceof ParamType.Any) {
+      if (t.java() instanceof ParamType.Any) {
         throw new IllegalArgumentException(where + ": Object as an aggregate or return type needs a SQL type:"
             + " declare it in @Udaf(aggregateType = ..., returnType = ...)");
       }
     }
     String name = udaf.name().toUpperCase(Locale.ROOT);
     return new UdafOverload(name, method, udaf, List.copyOf(inputs), List.copyOf(inputNames), aggregate, result,
-        List.copyOf(literals),
-        returned.getRawType() == TableAggregator.class);
+        List.copyOf(literals), returned.getRawType() == TableAggregator.class);
   }
 
   /**
-   * How a call with columns of {@code columns} and {@code literals} (Integer, Long, Boolean or String)
+   * How a call with columns of {@code columns} and {@code literals} (Integer, Long, Double, Boolean or String)
    * matches this overload, or null when it does not: an exact type costs nothing, a widened number (INT to
    * BIGINT to DECIMAL to DOUBLE) one per step, an INT literal for a Long or Double parameter one.
    */

@@ -134,6 +134,7 @@ final class AggregateCalls {
 
   private static boolean isLiteral(Expression e) {
     return e instanceof Expression.IntegerLiteral || e instanceof Expression.BooleanLiteral
+        || e instanceof Expression.DecimalLiteral || e instanceof Expression.DoubleLiteral
         || e instanceof Expression.StringLiteral || e instanceof Expression.Unary u && u.op() == UnaryOperator.MINUS
         && u.operand() instanceof Expression.IntegerLiteral;
   }
@@ -157,8 +158,21 @@ final class AggregateCalls {
         + " must be a literal constant, but was expression: '" + AggregatePlanner.text(e) + "'");
   }
 
+  /**
+   * The value of literal parameter {@code index} of the user-defined aggregate {@code function}: as for the
+   * built-ins, and a number with a fraction ({@code 2.5}) as a Double, for a factory's Double parameter.
+   */
+  static Object userLiteral(String function, int index, Expression e) {
+    if (e instanceof Expression.DecimalLiteral d) {
+      return d.value().doubleValue();
+    } else if (e instanceof Expression.DoubleLiteral d) {
+      return d.value();
+    }
+    return literal(function, index, e);
+  }
+
   private static String literalType(Object literal) {
     return literal instanceof Integer ? "INTEGER" : literal instanceof Long ? "BIGINT"
-        : literal instanceof Boolean ? "BOOLEAN" : "STRING";
+        : literal instanceof Double ? "DOUBLE" : literal instanceof Boolean ? "BOOLEAN" : "STRING";
   }
 }

@@ -204,7 +204,8 @@ final class AggregatePlanner {
       }
       List<Object> values = new ArrayList<>();
       for (int j = args.size() - literalCount; j < args.size(); j++) {
-        values.add(AggregateCalls.literal(name, j, args.get(j)));
+        values.add(functions.isUserAggregate(name) ? AggregateCalls.userLiteral(name, j, args.get(j))
+            : AggregateCalls.literal(name, j, args.get(j)));
       }
       argumentColumns.add(columns);
       literals.add(values);

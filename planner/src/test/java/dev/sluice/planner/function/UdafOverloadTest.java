@@ -60,6 +60,11 @@ class UdafOverloadTest {
       return null;
     }
 
+    @Udaf(name = "CAPPED", description = "The sum, at most cap.")
+    public static Aggregator<Double, Double, Double> capped(@UdfParam("cap") Double cap) {
+      return null;
+    }
+
     @Udaf(name = "TS_MAX", description = "The latest timestamp.", inputType = "TIMESTAMP",
         aggregateType = "TIMESTAMP", returnType = "TIMESTAMP")
     public static Aggregator<Long, Long, Long> tsMax() {
@@ -218,6 +223,8 @@ class UdafOverloadTest {
             org.assertj.core.groups.Tuple.tuple("LAST_K", List.of(2)));
     assertThat(plan("CREATE TABLE x AS SELECT id, MY_SUM(a) AS s FROM t GROUP BY id;").schema().toSql())
         .isEqualTo("`ID` STRING KEY, `S` BIGINT");
+    assertThat(aggregate(plan("CREATE TABLE x AS SELECT id, CAPPED(d, 2.5) AS c FROM input GROUP BY id;")
+        .root()).calls().get(0).literals()).containsExactly(2.5);
     // Two columns, or two columns and a literal: the overloads of three arguments say which.
     var weighted = aggregate(plan("CREATE TABLE x AS SELECT id, WEIGHTED_AVG(d, a) AS w, WEIGHTED_AVG(d, a, 3) AS"
         + " w3 FROM input GROUP BY id;").root()).calls();
