@@ -238,8 +238,8 @@ class UserDefinedFunctionTest {
       assertThat(log.entries()).isEmpty();
       assertThatThrownBy(() -> topology(ext, "CREATE TABLE t AS SELECT region, LONGEST(region) AS l,"
           + " GEOMETRIC_MEAN(score) AS g FROM users GROUP BY region;", Map.of(), log))
-          .hasMessage("line 1:19: The aggregation functions LONGEST cannot be applied to a table source, only to a stream"
-              + " source.");
+          .hasMessage("line 1:19: The aggregation functions LONGEST cannot be applied to a table source, only to a"
+              + " stream source.");
     }
   }
 
@@ -339,7 +339,8 @@ class UserDefinedFunctionTest {
           .hasMessage("line 1:35: Function 'CAPPED_SUM' does not accept parameters (STRING, INTEGER).");
       assertThatThrownBy(() -> topology(ext, "CREATE TABLE t AS SELECT user_id, FIRST_N(page, n) AS s"
           + " FROM pageviews GROUP BY user_id;", Map.of(), log))
-          .hasMessageEndingWith("Parameter 2 passed to function FIRST_N must be a literal constant, but was expression: 'N'");
+          .hasMessageEndingWith("Parameter 2 passed to function FIRST_N must be a literal constant, but was"
+              + " expression: 'N'");
     }
   }
 

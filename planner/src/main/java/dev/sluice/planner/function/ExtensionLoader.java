@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * Loads user-defined functions from the jars of an extension directory ({@code ksql.extension.dir}): each jar
  * gets its own class loader, every class in it is scanned for {@link Udf} methods (scalar and table
  * functions: public static methods, and instance methods of classes with a public no-argument constructor)
- * and {@link Udaf} factory methods (aggregate functions), and the functions are added to the built-ins. A jar that cannot be read, or whose classes or functions
- * are invalid, is logged and skipped; a function whose name is a built-in's, or another jar's, stops the
- * start-up with a message naming both.
+ * and {@link Udaf} factory methods (aggregate functions), and the functions are added to the built-ins. A
+ * jar that cannot be read, or whose classes or functions are invalid, is logged and skipped; a function
+ * whose name is a built-in's, or another jar's, stops the start-up with a message naming both.
  *
  * <p>Generated code calls UDF methods by class name, so it must be compiled against {@link
  * Extensions#classLoader()}, which sees the engine's classes and every loaded jar.

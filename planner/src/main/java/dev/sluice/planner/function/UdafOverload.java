@@ -25,8 +25,8 @@ import java.util.Set;
  * @param inputNames their names, for DESCRIBE FUNCTION
  * @param undoable whether the factory returns a {@link TableAggregator}, so the function can aggregate tables
  */
-public record UdafOverload(String name, Method method, Udaf annotation, List<UdafType> inputs, List<String> inputNames, UdafType aggregate,
-    UdafType result, List<Class<?>> literalTypes, boolean undoable) {
+public record UdafOverload(String name, Method method, Udaf annotation, List<UdafType> inputs,
+    List<String> inputNames, UdafType aggregate, UdafType result, List<Class<?>> literalTypes, boolean undoable) {
 
   private static final Set<Class<?>> LITERAL_CLASSES = Set.of(Integer.class, Long.class, Double.class,
       Boolean.class, String.class);
