@@ -170,7 +170,7 @@ class StatefulQueriesIT {
     return latest;
   }
 
-  private static List<String> await(String kafka, String topic, Predicate<List<String>> done) throws Exception {
+  static List<String> await(String kafka, String topic, Predicate<List<String>> done) throws Exception {
     List<String> rows = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -187,7 +187,7 @@ class StatefulQueriesIT {
   }
 
   /** Every record of {@code topic} so far, read from the beginning without a consumer group. */
-  private static List<ConsumerRecord<byte[], byte[]>> consume(String kafka, String topic) {
+  static List<ConsumerRecord<byte[], byte[]>> consume(String kafka, String topic) {
     Properties props = new Properties();
     props.put("bootstrap.servers", kafka);
     props.put("enable.auto.commit", "false");
@@ -208,7 +208,7 @@ class StatefulQueriesIT {
     return out;
   }
 
-  private static void produce(String kafka, String topic, String key, String value, long timestamp)
+  static void produce(String kafka, String topic, String key, String value, long timestamp)
       throws Exception {
     Properties props = new Properties();
     props.put("bootstrap.servers", kafka);
@@ -220,7 +220,7 @@ class StatefulQueriesIT {
     }
   }
 
-  private static JsonNode ksql(String url, String sql) throws Exception {
+  static JsonNode ksql(String url, String sql) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/ksql"))
         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(Map.of("ksql", sql))))

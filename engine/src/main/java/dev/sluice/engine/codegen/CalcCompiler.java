@@ -51,6 +51,11 @@ public final class CalcCompiler {
     this.parent = parent;
   }
 
+  /** The functions generated code may call, user-defined ones included. */
+  public FunctionRegistry functions() {
+    return functions;
+  }
+
   /** A compiled calc: make one {@link RowFunction} per task with {@link #newInstance()}. */
   public record Compiled(String source, Class<? extends RowFunction> type) {
     public RowFunction newInstance() {

@@ -1,12 +1,14 @@
 package dev.sluice.engine.runtime;
 
 import dev.sluice.planner.aggregate.AggregateFunctions;
+import dev.sluice.planner.function.FunctionRegistry;
 import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The aggregate functions of an {@link Aggregate} step over {@code Object[]} states: each call's
@@ -20,15 +22,25 @@ final class Aggregation {
   private final int keyCount;
   private final ThreadLocal<Object[][]> lastKey = ThreadLocal.withInitial(() -> new Object[1][]);
 
-  Aggregation(Aggregate step) {
+  /**
+   * @param functions the registry the step was planned with, which has its user-defined aggregates
+   * @param errors where failures of user-defined aggregates' code go (see {@link UdafAccumulator})
+   */
+  Aggregation(Aggregate step, FunctionRegistry functions, BiConsumer<String, RuntimeException> errors) {
     this.keyCount = step.keyCount();
     List<Aggregate.Call> calls = step.calls();
     this.accumulators = new Accumulator[calls.size()];
     for (int i = 0; i < calls.size(); i++) {
       Aggregate.Call c = calls.get(i);
-      accumulators[i] = Accumulator.of(c, stateColumns.size());
-      List<SqlType> types = AggregateFunctions.stateTypes(c.function(), c.argumentTypes(), c.literals(),
-          c.resultType());
+      List<SqlType> types;
+      if (functions.isUserAggregate(c.function())) {
+        UdafAccumulator udaf = new UdafAccumulator(c, stateColumns.size(), functions, errors);
+        accumulators[i] = udaf;
+        types = List.of(udaf.stateType());
+      } else {
+        accumulators[i] = Accumulator.of(c, stateColumns.size());
+        types = AggregateFunctions.stateTypes(c.function(), c.argumentTypes(), c.literals(), c.resultType());
+      }
       for (int j = 0; j < types.size(); j++) {
         stateColumns.add(new Column("S" + i + "_" + j, types.get(j), Column.Namespace.VALUE));
       }

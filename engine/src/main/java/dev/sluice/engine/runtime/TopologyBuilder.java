@@ -376,7 +376,10 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Flow visit(Aggregate step) {
     Flow input = step.input().accept(this);
-    Aggregation aggregation = new Aggregation(step);
+    Aggregation aggregation = new Aggregation(step, compiler.functions(), (message, e) ->
+        processingLog.error(ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
+            "processing." + queryId + "." + step.name(), queryId, null, message, ProcessingLogEntry.causes(e),
+            null, null)));
     int keys = step.keyCount();
     List<Column> inputColumns = step.input().schema().columns();
     List<Column> keyColumns = inputColumns.subList(0, keys).stream()

@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads user-defined scalar functions (UDFs) from the jars of an extension directory ({@code
- * ksql.extension.dir}): each jar gets its own class loader, every class in it is scanned for {@link Udf}
- * methods (public static methods, and instance methods of classes with a public no-argument constructor),
- * and the functions are added to the built-ins. A jar that cannot be read, or whose classes or functions
- * are invalid, is logged and skipped; a function whose name is a built-in's, or another jar's, stops the
- * start-up with a message naming both.
+ * Loads user-defined functions from the jars of an extension directory ({@code ksql.extension.dir}): each jar
+ * gets its own class loader, every class in it is scanned for {@link Udf} methods (scalar and table
+ * functions: public static methods, and instance methods of classes with a public no-argument constructor)
+ * and {@link Udaf} factory methods (aggregate functions), and the functions are added to the built-ins. A
+ * jar that cannot be read, or whose classes or functions are invalid, is logged and skipped; a function
+ * whose name is a built-in's, or another jar's, stops the start-up with a message naming both.
  *
  * <p>Generated code calls UDF methods by class name, so it must be compiled against {@link
  * Extensions#classLoader()}, which sees the engine's classes and every loaded jar.
@@ -78,7 +78,7 @@ public final class ExtensionLoader {
     try {
       for (Path jar : jars) {
         URLClassLoader loader;
-        List<FunctionRegistry.ScalarOverload> overloads;
+        Scanned scanned;
         List<String> names;
         try {
           names = classNames(jar);
@@ -88,35 +88,33 @@ public final class ExtensionLoader {
           continue;
         }
         try {
-          overloads = scan(loader, names);
+          scanned = scan(loader, names);
         } catch (Exception | LinkageError e) {
           LOG.error("Skipping extension jar {}: {}", jar, e.toString());
           closeQuietly(loader);
           continue;
         }
-        if (overloads.isEmpty()) {
-          LOG.info("Extension jar {} has no @Udf functions", jar);
+        if (scanned.isEmpty()) {
+          LOG.info("Extension jar {} has no @Udf or @Udaf functions", jar);
           closeQuietly(loader);
           continue;
         }
-        String clash = overloads.stream().map(o -> o.method().getDeclaringClass().getName())
-            .filter(classes::containsKey).findFirst().orElse(null);
+        String clash = scanned.classNames().stream().filter(classes::containsKey).findFirst().orElse(null);
         if (clash != null) {
           LOG.error("Skipping extension jar {}: its class {} is also in {}", jar, clash, classes.get(clash));
           closeQuietly(loader);
           continue;
         }
         try {
-          registry = registry.withExtensions(overloads, jar.toString());
+          registry = registry.withExtensions(scanned.overloads(), scanned.udafs(), jar.toString());
         } catch (IllegalArgumentException e) {
           closeQuietly(loader);
           throw e;
         }
-        overloads.forEach(o -> classes.put(o.method().getDeclaringClass().getName(), jar));
+        scanned.classNames().forEach(c -> classes.put(c, jar));
         loaders.add(loader);
         loaded.add(jar);
-        LOG.info("Loaded user-defined functions {} from {}",
-            overloads.stream().map(FunctionRegistry.ScalarOverload::name).distinct().toList(), jar);
+        LOG.info("Loaded user-defined functions {} from {}", scanned.names(), jar);
       }
     } catch (RuntimeException e) {
       loaders.forEach(ExtensionLoader::closeQuietly);
@@ -142,9 +140,26 @@ public final class ExtensionLoader {
     return names;
   }
 
-  private static List<FunctionRegistry.ScalarOverload> scan(ClassLoader loader, List<String> names)
-      throws ClassNotFoundException {
+  /** The functions found in one jar. */
+  private record Scanned(List<FunctionRegistry.ScalarOverload> overloads, List<UdafOverload> udafs) {
+    boolean isEmpty() {
+      return overloads.isEmpty() && udafs.isEmpty();
+    }
+
+    List<String> classNames() {
+      return Stream.concat(overloads.stream().map(FunctionRegistry.ScalarOverload::method),
+          udafs.stream().map(UdafOverload::method)).map(m -> m.getDeclaringClass().getName()).distinct().toList();
+    }
+
+    List<String> names() {
+      return Stream.concat(overloads.stream().map(FunctionRegistry.ScalarOverload::name),
+          udafs.stream().map(UdafOverload::name)).distinct().sorted().toList();
+    }
+  }
+
+  private static Scanned scan(ClassLoader loader, List<String> names) throws ClassNotFoundException {
     List<FunctionRegistry.ScalarOverload> overloads = new ArrayList<>();
+    List<UdafOverload> udafs = new ArrayList<>();
     for (String name : names) {
       // Initialized only when a query calls it; a class that cannot even be linked makes the jar bad.
       Class<?> type;
@@ -157,13 +172,14 @@ public final class ExtensionLoader {
         LOG.warn("Extension class {} cannot be loaded, ignoring it: {}", name, e.toString());
         continue;
       }
-      if (type.getClassLoader() != loader
-          || java.util.Arrays.stream(methods).noneMatch(m -> m.isAnnotationPresent(Udf.class))) {
+      if (type.getClassLoader() != loader || java.util.Arrays.stream(methods)
+          .noneMatch(m -> m.isAnnotationPresent(Udf.class) || m.isAnnotationPresent(Udaf.class))) {
         continue; // no functions, or the same class is on the engine's class path and is not this jar's
       }
       overloads.addAll(FunctionRegistry.overloadsOf(type, true));
+      udafs.addAll(FunctionRegistry.udafsOf(type));
     }
-    return overloads;
+    return new Scanned(overloads, udafs);
   }
 
   private static void closeQuietly(URLClassLoader loader) {

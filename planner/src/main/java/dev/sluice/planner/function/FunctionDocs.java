@@ -147,8 +147,29 @@ public final class FunctionDocs {
     Map<String, Function> all = new TreeMap<>();
     registry.scalars().forEach((name, overloads) -> all.put(name, scalar(name, overloads)));
     registry.tables().forEach((name, overloads) -> all.put(name, table(scalar(name, overloads))));
+    registry.aggregates().forEach((name, overloads) -> all.put(name, aggregate(name, overloads)));
     AGGREGATES.forEach(f -> all.putIfAbsent(f.name(), f));
     return all;
+  }
+
+  /** A user-defined aggregate function; its description is the first overload's. */
+  static Function aggregate(String name, List<UdafOverload> overloads) {
+    List<Overload> described = new ArrayList<>();
+    for (UdafOverload o : overloads) {
+      List<String> names = o.paramNames();
+      List<String> types = o.paramTypes();
+      List<String> docs = o.paramDescriptions();
+      List<Param> params = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        params.add(new Param(names.get(i), types.get(i), docs.get(i), false));
+      }
+      described.add(new Overload(params, o.result().toString(), o.annotation().description()));
+    }
+    described.sort(java.util.Comparator.comparing((Overload o) -> o.params().size())
+        .thenComparing(o -> o.signature(name)));
+    Udaf first = overloads.get(0).annotation();
+    return new Function(name, "AGGREGATE", first.category(), first.description(), first.author(), first.version(),
+        described);
   }
 
   /** A scalar function; its description is the first overload's (in the registry's stable order). */

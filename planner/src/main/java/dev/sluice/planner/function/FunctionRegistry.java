@@ -2,6 +2,7 @@ package dev.sluice.planner.function;
 
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
+import dev.sluice.planner.schema.SqlType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ public final class FunctionRegistry {
   private final Map<String, List<ScalarOverload>> scalars = new TreeMap<>();
   /** The table functions by name; an overload's Java method returns the list of the rows' values. */
   private final Map<String, List<ScalarOverload>> tables = new TreeMap<>();
+  /** The user-defined aggregate functions by name (the built-in aggregates are in {@code AggregateFunctions}). */
+  private final Map<String, List<UdafOverload>> aggregates = new TreeMap<>();
   /** Where each user-defined function came from (its jar); built-ins are absent. */
   private final Map<String, String> paths = new TreeMap<>();
 
@@ -98,6 +101,7 @@ public final class FunctionRegistry {
   private FunctionRegistry(FunctionRegistry base) {
     base.scalars.forEach((name, overloads) -> scalars.put(name, new ArrayList<>(overloads)));
     base.tables.forEach((name, overloads) -> tables.put(name, new ArrayList<>(overloads)));
+    base.aggregates.forEach((name, overloads) -> aggregates.put(name, new ArrayList<>(overloads)));
     paths.putAll(base.paths);
   }
 
@@ -140,27 +144,134 @@ public final class FunctionRegistry {
   }
 
   /**
-   * This registry plus user-defined functions from one source (a jar): {@code overloads} by name. A name
-   * may not be one this registry already has (a built-in or another jar's function).
+   * The {@link Udaf} factory methods of {@code type}, in a stable order.
+   *
+   * @throws IllegalArgumentException when one is not a valid factory (see {@link UdafOverload#of})
+   */
+  static List<UdafOverload> udafsOf(Class<?> type) {
+    Method[] methods = type.getMethods();
+    Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
+    List<UdafOverload> udafs = new ArrayList<>();
+    for (Method method : methods) {
+      Udaf udaf = method.getAnnotation(Udaf.class);
+      if (udaf != null) {
+        udafs.add(UdafOverload.of(method, udaf));
+      }
+    }
+    return udafs;
+  }
+
+  /**
+   * This registry plus user-defined scalar and table functions from one source (a jar): {@code overloads} by
+   * name. A name may not be one this registry already has (a built-in or another jar's function).
    *
    * @param path where the functions came from, as DESCRIBE FUNCTION reports it
    * @throws IllegalArgumentException naming the function and both sources on a collision
    */
   public FunctionRegistry withExtensions(List<ScalarOverload> overloads, String path) {
+    return withExtensions(overloads, List.of(), path);
+  }
+
+  /**
+   * This registry plus user-defined scalar and table functions ({@code overloads}) and aggregate functions
+   * ({@code udafs}) from one source (a jar). A name may not be one this registry already has: a built-in
+   * function or aggregate, or another jar's function.
+   *
+   * @param path where the functions came from, as DESCRIBE FUNCTION reports it
+   * @throws IllegalArgumentException naming the function and both sources on a collision
+   */
+  public FunctionRegistry withExtensions(List<ScalarOverload> overloads, List<UdafOverload> udafs, String path) {
     FunctionRegistry copy = new FunctionRegistry(this);
     for (ScalarOverload overload : overloads) {
       String name = overload.name();
-      if (scalars.containsKey(name) || tables.containsKey(name)) {
-        String other = paths.get(name);
-        throw new IllegalArgumentException("User-defined function " + name + " (" + overload.method()
-            .getDeclaringClass().getName() + " in " + path + ") has the name of "
-            + (other == null ? "a built-in function" : "a function already loaded from " + other)
-            + "; rename it (@Udf(name = ...)) or remove the jar");
-      }
+      checkFree(name, overload.method(), path);
       add(overload.annotation().table() ? copy.tables : copy.scalars, overload, overload.annotation().table());
       copy.paths.put(name, path);
     }
+    for (UdafOverload udaf : udafs) {
+      String name = udaf.name();
+      checkFree(name, udaf.method(), path);
+      if (copy.scalars.containsKey(name) || copy.tables.containsKey(name)) {
+        throw new IllegalArgumentException("User-defined aggregate function " + name + " (" + udaf.method()
+            .getDeclaringClass().getName() + " in " + path + ") has the name of a function of the same jar;"
+            + " rename one of them");
+      }
+      copy.aggregates.computeIfAbsent(name, n -> new ArrayList<>()).add(udaf);
+      copy.paths.put(name, path);
+    }
+    for (ScalarOverload overload : overloads) {
+      if (copy.aggregates.containsKey(overload.name())) {
+        throw new IllegalArgumentException("User-defined function " + overload.name() + " (" + overload.method()
+            .getDeclaringClass().getName() + " in " + path + ") has the name of an aggregate function of the"
+            + " same jar; rename one of them");
+      }
+    }
     return copy;
+  }
+
+  /** Fails when {@code name} is already a function's: a built-in's, or one loaded from another jar. */
+  private void checkFree(String name, Method method, String path) {
+    if (scalars.containsKey(name) || tables.containsKey(name) || aggregates.containsKey(name)
+        || dev.sluice.planner.aggregate.AggregateFunctions.isAggregate(name)) {
+      String other = paths.get(name);
+      throw new IllegalArgumentException("User-defined function " + name + " (" + method.getDeclaringClass()
+          .getName() + " in " + path + ") has the name of "
+          + (other == null ? "a built-in function" : "a function already loaded from " + other)
+          + "; rename it (@Udf(name = ...) or @Udaf(name = ...)) or remove the jar");
+    }
+  }
+
+  /** Every user-defined aggregate function name with its overloads, sorted by name. */
+  public Map<String, List<UdafOverload>> aggregates() {
+    return Collections.unmodifiableMap(aggregates);
+  }
+
+  /** Whether {@code name} (any case) is an aggregate function: a built-in one or a user-defined one. */
+  public boolean isAggregate(String name) {
+    return dev.sluice.planner.aggregate.AggregateFunctions.isAggregate(name)
+        || aggregates.containsKey(name.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether {@code name} (upper case) is a user-defined aggregate function. */
+  public boolean isUserAggregate(String name) {
+    return aggregates.containsKey(name);
+  }
+
+  /** The chosen overload of a user-defined aggregate function for a call, with the call's types. */
+  public record AggregateResolution(UdafOverload overload, UdafOverload.Typed types) {}
+
+  /**
+   * The overload of the user-defined aggregate {@code name} that a call over columns of types {@code columns}
+   * with {@code literals} calls: the one of least cost ({@link UdafOverload#match}); null when none fits.
+   *
+   * @throws SluiceException when two fit at the same cost
+   */
+  public AggregateResolution resolveAggregate(String name, List<SqlType> columns, List<Object> literals) {
+    AggregateResolution best = null;
+    boolean tie = false;
+    for (UdafOverload overload : aggregates.getOrDefault(name, List.of())) {
+      UdafOverload.Typed typed = overload.match(columns, literals);
+      if (typed == null) {
+        continue;
+      }
+      if (best == null || typed.cost() < best.types().cost()) {
+        best = new AggregateResolution(overload, typed);
+        tie = false;
+      } else if (typed.cost() == best.types().cost()) {
+        tie = true;
+      }
+    }
+    if (tie) {
+      throw new SluiceException(ErrorCode.BAD_STATEMENT, "Function '" + name + "' cannot be resolved due to"
+          + " ambiguous method parameters ("
+          + columns.stream().map(SqlType::sql).collect(Collectors.joining(", ")) + ").\nUse CAST() to explicitly"
+          + " cast your parameters"
+          + " to one of the supported function calls.\nValid function calls are:\n" + aggregates.get(name).stream()
+          .map(o -> name + "(" + String.join(", ", o.paramTypes()) + ")").sorted()
+          .collect(Collectors.joining("\n")) + "\nFor detailed information on a function run: DESCRIBE FUNCTION"
+          + " <Function-Name>;");
+    }
+    return best;
   }
 
   /** Where the function {@code name} comes from: its jar for a user-defined function, else "internal". */

@@ -7,6 +7,8 @@ import dev.sluice.parser.ast.SelectItem;
 import dev.sluice.parser.ast.UnaryOperator;
 import dev.sluice.planner.aggregate.AggregateFunctions;
 import dev.sluice.planner.catalog.DataSource;
+import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.function.UdafOverload;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The parts of {@link AggregatePlanner} that turn an aggregate call of the AST into the step's
@@ -48,13 +51,14 @@ final class AggregateCalls {
 
   /** The step's call of {@code call}, whose column arguments are the prepared columns {@code columns}. */
   static Aggregate.Call call(Expression.FunctionCall call, List<Integer> columns, List<Object> literals,
-      LogicalSchema prepared) {
+      LogicalSchema prepared, FunctionRegistry functions) {
     String name = call.name().toUpperCase(Locale.ROOT);
     List<SqlType> types = new ArrayList<>();
     for (int column : columns) {
       types.add(prepared.columns().get(column).type());
     }
-    Optional<SqlType> result = AggregateFunctions.resultType(name, types, literals);
+    Optional<SqlType> result = functions.isUserAggregate(name) ? userResultType(call, name, types, literals,
+        functions) : AggregateFunctions.resultType(name, types, literals);
     if (result.isEmpty()) {
       List<String> shown = new ArrayList<>();
       types.forEach(t -> shown.add(t.sql()));
@@ -77,6 +81,65 @@ final class AggregateCalls {
   }
 
   /**
+   * The result type of a call of the user-defined aggregate {@code name}, or empty when no overload takes
+   * its arguments.
+   */
+  private static Optional<SqlType> userResultType(Expression.FunctionCall call, String name, List<SqlType> types,
+      List<Object> literals, FunctionRegistry functions) {
+    FunctionRegistry.AggregateResolution r = functions.resolveAggregate(name, types, literals);
+    if (r == null) {
+      return Optional.empty();
+    }
+    if (r.types().aggregate() == null || r.types().result() == null) {
+      throw SluiceException.statement(call.pos(), "Function '" + name + "' over " + types.get(0).sql()
+          + ": the precision and scale of its DECIMAL " + (r.types().aggregate() == null ? "aggregate" : "return")
+          + " type are unknown; its author must declare it in @Udaf(aggregateType = ..., returnType = ...).");
+    }
+    return Optional.of(r.types().result());
+  }
+
+  /** The overload a planned call of a user-defined aggregate calls. */
+  static UdafOverload udaf(Aggregate.Call call, FunctionRegistry functions) {
+    return functions.resolveAggregate(call.function(), call.argumentTypes(), call.literals()).overload();
+  }
+
+  /** The types of a planned call of a user-defined aggregate. */
+  static UdafOverload.Typed udafTypes(Aggregate.Call call, FunctionRegistry functions) {
+    return functions.resolveAggregate(call.function(), call.argumentTypes(), call.literals()).types();
+  }
+
+  /**
+   * How many of the {@code args} of a call of the user-defined aggregate {@code name} are literals: those of
+   * the overloads with as many parameters. When overloads of that arity split them differently, the most
+   * literals that the call's trailing arguments are; with no overload of that arity, none (the call then
+   * fails with the types of all its arguments).
+   */
+  static int userLiteralCount(String name, List<Expression> args, FunctionRegistry functions) {
+    TreeSet<Integer> counts = new TreeSet<>();
+    for (UdafOverload o : functions.aggregates().get(name)) {
+      if (o.arity() == args.size()) {
+        counts.add(o.literalTypes().size());
+      }
+    }
+    if (counts.size() <= 1) {
+      return counts.isEmpty() ? 0 : counts.first();
+    }
+    for (int count : counts.descendingSet()) {
+      if (args.subList(args.size() - count, args.size()).stream().allMatch(AggregateCalls::isLiteral)) {
+        return count;
+      }
+    }
+    return counts.first();
+  }
+
+  private static boolean isLiteral(Expression e) {
+    return e instanceof Expression.IntegerLiteral || e instanceof Expression.BooleanLiteral
+        || e instanceof Expression.DecimalLiteral || e instanceof Expression.DoubleLiteral
+        || e instanceof Expression.StringLiteral || e instanceof Expression.Unary u && u.op() == UnaryOperator.MINUS
+        && u.operand() instanceof Expression.IntegerLiteral;
+  }
+
+  /**
    * The value of literal parameter {@code index} (0-based) of aggregate {@code function}: ksqlDB requires
    * these to be literal constants.
    */
@@ -95,8 +158,21 @@ final class AggregateCalls {
         + " must be a literal constant, but was expression: '" + AggregatePlanner.text(e) + "'");
   }
 
+  /**
+   * The value of literal parameter {@code index} of the user-defined aggregate {@code function}: as for the
+   * built-ins, and a number with a fraction ({@code 2.5}) as a Double, for a factory's Double parameter.
+   */
+  static Object userLiteral(String function, int index, Expression e) {
+    if (e instanceof Expression.DecimalLiteral d) {
+      return d.value().doubleValue();
+    } else if (e instanceof Expression.DoubleLiteral d) {
+      return d.value();
+    }
+    return literal(function, index, e);
+  }
+
   private static String literalType(Object literal) {
     return literal instanceof Integer ? "INTEGER" : literal instanceof Long ? "BIGINT"
-        : literal instanceof Boolean ? "BOOLEAN" : "STRING";
+        : literal instanceof Double ? "DOUBLE" : literal instanceof Boolean ? "BOOLEAN" : "STRING";
   }
 }

@@ -14,6 +14,7 @@ import dev.sluice.planner.calcite.QueryConverter;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
 import dev.sluice.planner.function.FunctionRegistry;
+import dev.sluice.planner.function.UdafOverload;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
@@ -53,12 +54,12 @@ final class AggregatePlanner {
   }
 
   /** Whether the query aggregates: a GROUP BY, a WINDOW, or an aggregate call in SELECT or HAVING. */
-  static boolean aggregates(Query query) {
+  static boolean aggregates(Query query, FunctionRegistry functions) {
     if (!query.groupBy().isEmpty() || query.window().isPresent() || query.having().isPresent()) {
       return true;
     }
     for (SelectItem item : query.select()) {
-      if (item instanceof SelectItem.SingleColumn s && !calls(s.expression()).isEmpty()) {
+      if (item instanceof SelectItem.SingleColumn s && !calls(s.expression(), functions).isEmpty()) {
         return true;
       }
     }
@@ -95,7 +96,7 @@ final class AggregatePlanner {
       List<String> plain = new ArrayList<>();
       for (SelectItem item : query.select()) {
         if (item instanceof SelectItem.SingleColumn s
-            && !freeColumns(rewrite(s.expression(), List.of(), List.of()), Set.of()).isEmpty()) {
+            && !freeColumns(rewrite(s.expression(), List.of(), List.of(), functions), Set.of()).isEmpty()) {
           plain.add(text(s.expression()));
         }
       }
@@ -105,7 +106,7 @@ final class AggregatePlanner {
             + " SELECT.");
       }
       String first = query.select().stream().filter(i -> i instanceof SelectItem.SingleColumn)
-          .flatMap(i -> calls(((SelectItem.SingleColumn) i).expression()).stream()).findFirst()
+          .flatMap(i -> calls(((SelectItem.SingleColumn) i).expression(), functions).stream()).findFirst()
           .map(c -> c.star() || c.args().isEmpty() ? c.name().toUpperCase(Locale.ROOT) + "(ROWTIME)" : text(c))
           .orElse("");
       throw SluiceException.statement(pos, "CREATE TABLE AS SELECT statement does not support aggregate function ["
@@ -113,9 +114,9 @@ final class AggregatePlanner {
     }
     List<String> canonicalKeys = new ArrayList<>();
     for (Expression key : keys) {
-      if (!calls(key).isEmpty()) {
+      if (!calls(key, functions).isEmpty()) {
         throw SluiceException.statement(key.pos(), "GROUP BY does not support aggregate functions: "
-            + calls(key).get(0).name().toUpperCase(Locale.ROOT) + " is an aggregate function.");
+            + calls(key, functions).get(0).name().toUpperCase(Locale.ROOT) + " is an aggregate function.");
       }
       String c = canonical(key);
       if (canonicalKeys.contains(c)) {
@@ -135,9 +136,9 @@ final class AggregatePlanner {
     }
     query.having().ifPresent(scanned::add);
     for (Expression e : scanned) {
-      for (Expression.FunctionCall call : calls(e)) {
+      for (Expression.FunctionCall call : calls(e, functions)) {
         for (Expression arg : call.args()) {
-          if (!calls(arg).isEmpty()) {
+          if (!calls(arg, functions).isEmpty()) {
             throw SluiceException.statement(call.pos(), "Aggregate functions can not be nested: " + text(call));
           }
         }
@@ -154,7 +155,7 @@ final class AggregatePlanner {
     // Window bounds exist only after the aggregation: ksqlDB allows them in the SELECT clause only.
     List<Expression> boundsNotAllowed = new ArrayList<>(keys);
     for (SelectItem item : query.select()) {
-      for (Expression.FunctionCall call : calls(((SelectItem.SingleColumn) item).expression())) {
+      for (Expression.FunctionCall call : calls(((SelectItem.SingleColumn) item).expression(), functions)) {
         boundsNotAllowed.addAll(call.args());
       }
     }
@@ -170,15 +171,12 @@ final class AggregatePlanner {
       Set<String> notUndoable = new LinkedHashSet<>(); // in order of appearance, as ksqlDB
       for (Expression.FunctionCall call : aggregates) {
         String name = call.name().toUpperCase(Locale.ROOT);
-        if (AggregateFunctions.NOT_UNDOABLE.contains(name)) {
+        if (AggregateFunctions.NOT_UNDOABLE.contains(name) || functions.isUserAggregate(name)
+            && functions.aggregates().get(name).stream().noneMatch(UdafOverload::undoable)) {
           notUndoable.add(name);
         }
       }
-      if (!notUndoable.isEmpty()) {
-        throw SluiceException.statement(pos, "The aggregation functions " + String.join(" and ",
-            joinAllButLast(new ArrayList<>(notUndoable))) + " cannot be applied to a table source, only to a stream"
-            + " source.");
-      }
+      checkUndoable(notUndoable, pos);
     }
 
     // Pass 1: WHERE, then the key columns and every aggregate's argument.
@@ -195,7 +193,9 @@ final class AggregatePlanner {
       if (args.isEmpty() && !name.equals("COUNT")) {
         throw SluiceException.statement(call.pos(), "Function " + name + " requires an argument.");
       }
-      int literalCount = AggregateFunctions.literalCount(name, args.size());
+      // A user-defined aggregate takes its columns, then the literals its factory method takes.
+      int literalCount = functions.isUserAggregate(name) ? AggregateCalls.userLiteralCount(name, args, functions)
+          : AggregateFunctions.literalCount(name, args.size());
       List<Integer> columns = new ArrayList<>();
       for (int j = 0; j < args.size() - literalCount; j++) {
         columns.add(first.size());
@@ -204,7 +204,8 @@ final class AggregatePlanner {
       }
       List<Object> values = new ArrayList<>();
       for (int j = args.size() - literalCount; j < args.size(); j++) {
-        values.add(AggregateCalls.literal(name, j, args.get(j)));
+        values.add(functions.isUserAggregate(name) ? AggregateCalls.userLiteral(name, j, args.get(j))
+            : AggregateCalls.literal(name, j, args.get(j)));
       }
       argumentColumns.add(columns);
       literals.add(values);
@@ -231,11 +232,24 @@ final class AggregatePlanner {
     }
     List<Aggregate.Call> calls = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
-      calls.add(AggregateCalls.call(aggregates.get(i), argumentColumns.get(i), literals.get(i), preparedSchema));
+      calls.add(AggregateCalls.call(aggregates.get(i), argumentColumns.get(i), literals.get(i), preparedSchema,
+          functions));
       aggregated.add(new Column(AGG_PREFIX + i, calls.get(i).resultType(), Column.Namespace.VALUE));
     }
+    if (!ds.isStream()) {
+      // A user-defined aggregate with overloads of both kinds: the chosen one must be able to undo.
+      Set<String> notUndoable = new LinkedHashSet<>();
+      for (Aggregate.Call call : calls) {
+        if (functions.isUserAggregate(call.function()) && !AggregateCalls.udaf(call, functions).undoable()) {
+          notUndoable.add(call.function());
+        }
+      }
+      checkUndoable(notUndoable, pos);
+    }
     if (input.sources().stream().anyMatch(d -> d.valueFormat().equalsIgnoreCase("DELIMITED"))
-        && calls.stream().anyMatch(c -> AggregateFunctions.COMPLEX_INTERMEDIATE.contains(c.function()))) {
+        && calls.stream().anyMatch(c -> AggregateFunctions.COMPLEX_INTERMEDIATE.contains(c.function())
+            || functions.isUserAggregate(c.function()) && complex(AggregateCalls.udafTypes(c, functions)
+                .aggregate()))) {
       throw SluiceException.statement(pos, "One of the functions used in the statement has an intermediate type"
           + " that the value format can not handle. Please remove the function or change the format.");
     }
@@ -290,7 +304,7 @@ final class AggregatePlanner {
         keyItems[key] = ref(s.pos(), KEY_PREFIX + key, name);
         continue;
       }
-      Expression rewritten = rewrite(s.expression(), canonicalKeys, canonicalAggregates);
+      Expression rewritten = rewrite(s.expression(), canonicalKeys, canonicalAggregates, functions);
       if (!freeColumns(rewritten, windowColumns).isEmpty()) {
         // An unknown function is the better message (ksqlDB resolves functions first).
         Optional<String> unknown = unknownFunction(s.expression());
@@ -307,7 +321,8 @@ final class AggregatePlanner {
           + String.join(", ", nonAggregate) + "\nEither add the column(s) to the GROUP BY or remove them from the"
           + " SELECT.");
     }
-    Optional<Expression> having = query.having().map(h -> rewrite(h, canonicalKeys, canonicalAggregates));
+    Optional<Expression> having = query.having().map(h -> rewrite(h, canonicalKeys, canonicalAggregates,
+        functions));
     if (having.isPresent() && !freeColumns(having.get(), windowColumns).isEmpty()) {
       throw SluiceException.statement(query.having().get().pos(), "Non-aggregate HAVING expression not part of"
           + " GROUP BY: " + String.join(", ", freeColumns(having.get(), windowColumns)));
@@ -352,6 +367,18 @@ final class AggregatePlanner {
     return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- aggregated, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- aggregated, then:\n" + pass2.explainOptimized());
+  }
+
+  private static void checkUndoable(Set<String> notUndoable, Position pos) {
+    if (!notUndoable.isEmpty()) {
+      throw SluiceException.statement(pos, "The aggregation functions " + String.join(" and ",
+          joinAllButLast(new ArrayList<>(notUndoable))) + " cannot be applied to a table source, only to a stream"
+          + " source.");
+    }
+  }
+
+  private static boolean complex(SqlType type) {
+    return type instanceof SqlType.Array || type instanceof SqlType.Map || type instanceof SqlType.Struct;
   }
 
   private static List<String> joinAllButLast(List<String> names) {
@@ -409,24 +436,24 @@ final class AggregatePlanner {
   }
 
   /** The aggregate calls in {@code e}, outermost first. */
-  static List<Expression.FunctionCall> calls(Expression e) {
+  static List<Expression.FunctionCall> calls(Expression e, FunctionRegistry functions) {
     List<Expression.FunctionCall> out = new ArrayList<>();
-    walk(e, out);
+    walk(e, out, functions);
     return out;
   }
 
-  private static void walk(Object node, List<Expression.FunctionCall> out) {
-    if (node instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
+  private static void walk(Object node, List<Expression.FunctionCall> out, FunctionRegistry functions) {
+    if (node instanceof Expression.FunctionCall call && functions.isAggregate(call.name())) {
       out.add(call);
     }
     for (Object child : ExpressionTrees.children(node)) {
-      walk(child, out);
+      walk(child, out, functions);
     }
   }
 
   /** The first function {@code node} calls that is neither an aggregate nor a known scalar function. */
   private Optional<String> unknownFunction(Object node) {
-    if (node instanceof Expression.FunctionCall call && !AggregateFunctions.isAggregate(call.name())
+    if (node instanceof Expression.FunctionCall call && !functions.isAggregate(call.name())
         && functions.overloads(call.name().toUpperCase(Locale.ROOT)).isEmpty()) {
       return Optional.of(call.name().toUpperCase(Locale.ROOT));
     }
@@ -518,15 +545,16 @@ final class AggregatePlanner {
   }
 
   /** Replaces grouping expressions and aggregate calls by references to their columns. */
-  private static Expression rewrite(Expression e, List<String> keys, List<String> aggregates) {
+  private static Expression rewrite(Expression e, List<String> keys, List<String> aggregates,
+      FunctionRegistry functions) {
     String c = canonical(e);
     int key = keys.indexOf(c);
     if (key >= 0) {
       return new Expression.ColumnRef(e.pos(), Optional.empty(), KEY_PREFIX + key);
     }
-    if (e instanceof Expression.FunctionCall call && AggregateFunctions.isAggregate(call.name())) {
+    if (e instanceof Expression.FunctionCall call && functions.isAggregate(call.name())) {
       return new Expression.ColumnRef(e.pos(), Optional.empty(), AGG_PREFIX + aggregates.indexOf(c));
     }
-    return (Expression) ExpressionTrees.map(e, child -> rewrite(child, keys, aggregates));
+    return (Expression) ExpressionTrees.map(e, child -> rewrite(child, keys, aggregates, functions));
   }
 }

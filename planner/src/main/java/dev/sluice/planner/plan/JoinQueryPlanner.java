@@ -52,7 +52,7 @@ final class JoinQueryPlanner {
     Map<String, String> extra = synthetic.map(s -> Map.of(s, join.keyColumn())).orElse(Map.of());
 
     boolean partitioned = !query.partitionBy().isEmpty();
-    boolean aggregated = AggregatePlanner.aggregates(query);
+    boolean aggregated = AggregatePlanner.aggregates(query, functions);
     List<SelectItem> items = items(query, scope, join, synthetic, extra, partitioned);
     if (persistent && !aggregated) {
       for (SelectItem item : items) {

@@ -72,13 +72,13 @@ public final class PhysicalPlanner {
     if (query.from() instanceof dev.sluice.parser.ast.Relation.Join) {
       return new JoinQueryPlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
-    if (persistent && !AggregatePlanner.aggregates(query)) {
+    if (persistent && !AggregatePlanner.aggregates(query, functions)) {
       checkNoReservedNames(query);
     }
     if (TableFunctionPlanner.usesTableFunctions(query, functions)) {
       return new TableFunctionPlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
-    if (AggregatePlanner.aggregates(query)) {
+    if (AggregatePlanner.aggregates(query, functions)) {
       return new AggregatePlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
     if (!query.partitionBy().isEmpty()) {

@@ -64,7 +64,7 @@ final class TableFunctionPlanner {
   }
 
   PhysicalPlanner.PlannedQuery plan(Query query, boolean persistent, Optional<String> sinkName) {
-    if (AggregatePlanner.aggregates(query)) {
+    if (AggregatePlanner.aggregates(query, functions)) {
       throw SluiceException.statement(query.pos(), "Table functions cannot be used with aggregations.");
     }
     if (!(query.from() instanceof Relation.Source from)) {
