@@ -208,7 +208,7 @@ class AccumulatorTest {
 
   @Test
   void stddevAddUndoAndMergeAgreeWithTheDirectFormula() {
-    Harness h = new Harness("STDDEV_SAMP", SqlType.DOUBLE);
+    Harness h = new Harness("STDDEV_SAMPLE", SqlType.DOUBLE);
     double[] values = new double[50];
     Random random = new Random(7);
     for (int i = 0; i < values.length; i++) {
@@ -231,6 +231,20 @@ class AccumulatorTest {
     assertThat((Double) h.result(h.undo(all, values[49]))).isCloseTo(sampleStddev(values, 49), within(1e-9));
     assertThat(h.result(h.addAll(4.0))).isEqualTo(0.0);
     assertThat(h.result(h.addAll(0.0, 10.0))).isEqualTo(Math.sqrt(50));
+  }
+
+  @Test
+  void stddevSampIsTheSampleVarianceAsInKsqlDbEvenForLargeLongs() {
+    Harness h = new Harness("STDDEV_SAMP", SqlType.BIGINT);
+    // (2147483648 - 100)^2 / 2, a value past INT that squares past LONG: exact in the double arithmetic
+    assertThat(h.result(h.addAll(2_147_483_648L, 100L))).isEqualTo(2.3058427944653343e18);
+    assertThat(h.result(h.addAll(500L, 100L, 0L, -6L))).isEqualTo(57275.666666666664);
+    assertThat(h.result(h.addAll(500L, 100L, null))).isEqualTo(80000.0);
+    assertThat(h.result(h.addAll(Long.MAX_VALUE))).isEqualTo(0.0);
+    assertThat(h.result(h.init())).isEqualTo(0.0);
+    Harness sample = new Harness("STDDEV_SAMPLE", SqlType.BIGINT);
+    assertThat((Double) sample.result(sample.addAll(2_147_483_648L, 100L))).isCloseTo(1.5185001792773468e9,
+        within(1e-6));
   }
 
   private static double sampleStddev(double[] values, int n) {
