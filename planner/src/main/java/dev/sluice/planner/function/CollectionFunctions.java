@@ -26,7 +26,16 @@ public final class CollectionFunctions {
 
   @Udf(name = "ARRAY_CONTAINS", category = ARRAY, description = "Whether the array contains the value.")
   public static <T> Boolean arrayContains(@UdfParam("array") List<T> array, @UdfParam("value") T value) {
-    return array == null ? false : array.contains(value);
+    if (array == null) {
+      return false;
+    }
+    // not List.contains: an immutable list (List.of) throws on a null value instead of answering
+    for (T t : array) {
+      if (Objects.equals(t, value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Udf(name = "ARRAY_DISTINCT", category = ARRAY, description = "The array without duplicates, in first-seen order.")
