@@ -52,6 +52,11 @@ class CollectionFunctionsTest {
     assertThat(CollectionFunctions.arrayJoin(List.of("a", "b"), null)).isEqualTo("ab");
     assertThat(CollectionFunctions.arrayJoin(List.of(), "-")).isEmpty();
     assertThat(CollectionFunctions.<String>arrayJoin(null, "-")).isNull();
+    // only primitive elements have a text: a struct, array or map element fails the call (NULL, logged)
+    assertThatThrownBy(() -> CollectionFunctions.arrayJoin(java.util.Collections.singletonList((Object) new Object[] {1})))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CollectionFunctions.arrayJoin(List.of(List.of(1)), ","))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(CollectionFunctions.arrayRemove(WITH_NULLS, 3)).containsExactly(null, 1, null);
     assertThat(CollectionFunctions.arrayRemove(WITH_NULLS, null)).containsExactly(3, 1, 3);
     assertThat(CollectionFunctions.arrayRemove(null, 1)).isNull();
@@ -68,6 +73,8 @@ class CollectionFunctionsTest {
     assertThat(CollectionFunctions.arrayMax(List.of("a", "B"))).isEqualTo("a");
     assertThat(CollectionFunctions.arraySort(WITH_NULLS)).containsExactly(1, 3, 3, null, null);
     assertThat(CollectionFunctions.arraySort(WITH_NULLS, "desc")).containsExactly(3, 3, 1, null, null);
+    assertThat(CollectionFunctions.arraySort(WITH_NULLS, "Descending")).containsExactly(3, 3, 1, null, null);
+    assertThat(CollectionFunctions.arraySort(WITH_NULLS, "ASCENDING")).containsExactly(1, 3, 3, null, null);
     assertThat(CollectionFunctions.arraySort(WITH_NULLS, "sideways")).isNull();
     assertThat(CollectionFunctions.arraySort(WITH_NULLS, null)).isNull();
     assertThat(CollectionFunctions.<Integer>arraySort(null)).isNull();

@@ -3,6 +3,7 @@ package dev.sluice.planner.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -159,6 +160,9 @@ class StringFunctionsTest {
     assertNull(StringFunctions.chr(0x110000));
     assertNull(StringFunctions.chr("\\uZZZZ"));
     assertNull(StringFunctions.chr("0041"));
+    assertNull(StringFunctions.chr("\\u41"));
+    assertNull(StringFunctions.chr("\\u0041x"));
+    assertEquals(grin, StringFunctions.chr("\\uD83D\\uDE00")); // a surrogate pair, as ksqlDB unescapes it
     assertEquals("d41d8cd98f00b204e9800998ecf8427e", StringFunctions.md5(""));
     assertEquals(StringFunctions.md5("é"), StringFunctions.md5("\u00e9")); // hashed as UTF-8
   }
@@ -239,11 +243,19 @@ class StringFunctionsTest {
     assertEquals("Xx-n2", StringFunctions.maskKeepRight("Ab-12", 1));
     assertEquals("Ab-12", StringFunctions.maskKeepRight("Ab-12", 100));
     assertEquals("Ab-12", StringFunctions.maskKeepLeft("Ab-12", 100));
-    assertNull(StringFunctions.maskLeft("Ab", -1));
-    assertNull(StringFunctions.maskKeepRight("Ab", -1));
+    // a negative count or a replacement that is not one character fails the call: NULL and a log entry
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.maskLeft("Ab", -1));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.maskRight("Ab", -1));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.maskKeepLeft("Ab", -1));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.maskKeepRight("Ab", -1));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.mask("Ab-12", null, "*", "##", null));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.mask("Ab", "", "*", "#", null));
+    assertThrows(IllegalArgumentException.class, () -> StringFunctions.mask("Ab", "😀", "*", "#", null));
     assertEquals("", StringFunctions.mask(""));
-    // a NULL replacement keeps that kind of character; only the first character of a replacement is used
-    assertEquals("A*-##", StringFunctions.mask("Ab-12", null, "*", "##", null));
+    // a NULL replacement keeps that kind of character
+    assertEquals("A*-##", StringFunctions.mask("Ab-12", null, "*", "#", null));
+    // classified by Unicode category as ksqlDB: a titlecase letter and a circled letter are "other"
+    assertEquals("XxX--", StringFunctions.mask("ÉéΣǅⓐ"));
     assertEquals("Ab-12", StringFunctions.maskRight("Ab-12", 5, null, null, null, null));
     assertEquals("Q?-12", StringFunctions.maskKeepRight("Ab-12", 3, "Q", "?", "#", "~"));
     assertEquals("Ab-##", StringFunctions.maskKeepLeft("Ab-12", 3, "Q", "?", "#", "~"));
