@@ -1,11 +1,13 @@
 package dev.sluice.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sluice.planner.aggregate.AggregateFunctions;
 import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.schema.SqlType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -290,5 +292,62 @@ class AccumulatorTest {
     Object[] s = h.addAll(List.of(1L, 2L), null, java.util.Arrays.asList(3L, null));
     assertThat(h.result(s)).isEqualTo(6L);
     assertThat(h.result(h.undo(s, List.of(1L, 2L)))).isEqualTo(3L);
+  }
+
+  @Test
+  void countSkipsNullsAndUndoesAndMerges() {
+    Harness h = new Harness("COUNT", SqlType.STRING);
+    assertThat(h.result(h.addAll("a", null, "b"))).isEqualTo(2L);
+    assertThat(h.result(h.init())).isEqualTo(0L);
+    assertThat(h.result(h.undo(h.addAll("a", "b"), "a"))).isEqualTo(1L);
+    assertThat(h.result(h.undo(h.addAll("a"), (Object) null))).isEqualTo(1L);
+    assertThat(h.result(h.merge(h.addAll("a"), h.addAll("b", "c")))).isEqualTo(3L);
+  }
+
+  @Test
+  void sumKeepsTheArgumentTypeSkipsNullsAndWrapsIntegersAsKsqlDb() {
+    Harness ints = new Harness("SUM", SqlType.INTEGER);
+    assertThat(ints.result(ints.init())).isEqualTo(0);
+    assertThat(ints.result(ints.addAll(1, null, 2))).isEqualTo(3);
+    assertThat(ints.result(ints.undo(ints.addAll(1, 2), 2))).isEqualTo(1);
+    assertThat(ints.result(ints.addAll(Integer.MAX_VALUE, 1))).isEqualTo(Integer.MIN_VALUE); // Java int arithmetic
+    Harness doubles = new Harness("SUM", SqlType.DOUBLE);
+    assertThat((Double) doubles.result(doubles.addAll(Double.NaN, 1.0))).isNaN();
+    Harness decimals = new Harness("SUM", new SqlType.Decimal(4, 1));
+    assertThat(decimals.result(decimals.addAll(new BigDecimal("500.9"), new BigDecimal("300.8"))))
+        .isEqualTo(new BigDecimal("801.7"));
+    assertThat(decimals.result(decimals.init())).isEqualTo(new BigDecimal("0.0"));
+    // past DECIMAL(4, 1) the query fails, as in ksqlDB, rather than the sum being wrong
+    Object[] full = decimals.addAll(new BigDecimal("999.9"));
+    assertThatThrownBy(() -> decimals.add(full, new BigDecimal("0.1")))
+        .isInstanceOf(ArithmeticException.class).hasMessageContaining("Numeric field overflow");
+    assertThatThrownBy(() -> decimals.merge(full, full)).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void avgIsZeroForNoValuesAndItsDecimalSumOutgrowsTheColumn() {
+    Harness ints = new Harness("AVG", SqlType.INTEGER);
+    assertThat(ints.result(ints.init())).isEqualTo(0.0);
+    assertThat(ints.result(ints.addAll(1, null, 2))).isEqualTo(1.5);
+    assertThat(ints.result(ints.addAll(Integer.MAX_VALUE, Integer.MAX_VALUE))).isEqualTo((double) Integer.MAX_VALUE);
+    assertThat(ints.result(ints.undo(ints.addAll(1, 3), 3))).isEqualTo(1.0);
+    Harness decimals = new Harness("AVG", new SqlType.Decimal(4, 1));
+    Object[] s = decimals.init();
+    for (int i = 0; i < 100; i++) {
+      s = decimals.add(s, new BigDecimal("999.9"));
+    }
+    assertThat((Double) decimals.result(s)).isCloseTo(999.9, within(1e-9));
+  }
+
+  @Test
+  void minAndMaxSkipNullsAndMergeWithAnEmptySide() {
+    Harness min = new Harness("MIN", SqlType.STRING);
+    Harness max = new Harness("MAX", SqlType.BIGINT);
+    assertThat(min.result(min.addAll(null, "b", "B", null))).isEqualTo("B");
+    assertThat(min.result(min.addAll((Object) null))).isNull();
+    assertThat(max.result(max.addAll(Long.MIN_VALUE, null, -1L))).isEqualTo(-1L);
+    assertThat(max.result(max.merge(max.init(), max.addAll(5L)))).isEqualTo(5L);
+    assertThat(max.result(max.merge(max.addAll(7L), max.init()))).isEqualTo(7L);
+    assertThat(max.result(max.init())).isNull();
   }
 }
