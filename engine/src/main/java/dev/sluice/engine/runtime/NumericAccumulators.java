@@ -4,7 +4,6 @@ import dev.sluice.planner.aggregate.AggregateFunctions;
 import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.schema.SqlType;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -35,7 +34,7 @@ final class NumericAccumulators {
       case "CORRELATION":
         return new Correlation(arg, call.moreArguments().get(0), at);
       default:
-        return new StdDev(arg, at);
+        return new StdDev(arg, at, call.function().equals("STDDEV_SAMPLE"));
     }
   }
 
@@ -231,15 +230,19 @@ final class NumericAccumulators {
   }
 
   /**
-   * STDDEV_SAMP: count, sum and the sum of squared deviations (M2), updated by the Youngs-Cramer method as
-   * ksqlDB does, so that results agree; 0.0 for fewer than two values.
+   * STDDEV_SAMPLE and STDDEV_SAMP: count, sum and the sum of squared deviations (M2), updated by the
+   * Youngs-Cramer method as ksqlDB does, so that results agree; 0.0 for fewer than two values. STDDEV_SAMPLE
+   * is the sample standard deviation, sqrt(M2 / (n - 1)); STDDEV_SAMP answers ksqlDB's older function's
+   * result, M2 / (n - 1) without the root (the sample variance), which its functional tests pin.
    */
   private static final class StdDev extends Accumulator {
     private final int arg;
+    private final boolean root;
 
-    StdDev(int arg, int at) {
+    StdDev(int arg, int at, boolean root) {
       super(at);
       this.arg = arg;
+      this.root = root;
     }
 
     @Override
@@ -300,7 +303,11 @@ final class NumericAccumulators {
     @Override
     Object result(Object[] s) {
       long count = (Long) s[at];
-      return count < 2 ? 0.0 : Math.sqrt(Math.max(0.0, (Double) s[at + 2] / (count - 1)));
+      if (count < 2) {
+        return 0.0;
+      }
+      double variance = Math.max(0.0, (Double) s[at + 2] / (count - 1));
+      return root ? Math.sqrt(variance) : variance;
     }
   }
 
@@ -405,7 +412,13 @@ final class NumericAccumulators {
         BigDecimal x = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
         BigDecimal r = add ? ((BigDecimal) sum).add(x) : ((BigDecimal) sum).subtract(x);
         r = r.setScale(d.scale(), RoundingMode.HALF_UP);
-        return r.precision() > d.precision() ? sum : r.round(new MathContext(d.precision()));
+        if (r.precision() - r.scale() > d.precision() - d.scale()) {
+          // As ksqlDB: a sum that no longer fits its DECIMAL type fails the query rather than be wrong.
+          throw new ArithmeticException("Numeric field overflow: A field with precision " + d.precision()
+              + " and scale " + d.scale() + " must round to an absolute value less than 10^"
+              + (d.precision() - d.scale()));
+        }
+        return r;
       }
       default:
         throw new IllegalStateException("Cannot sum " + type.sql());

@@ -209,9 +209,11 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
           logError("Error computing " + step.schema().columns().get(function.errorColumn()).name() + " in "
               + step.name() + ", set to null: " + failed, failed);
         }
+        // A value with more fraction digits than its column is rounded to it; a shorter one stays as computed,
+        // as ksqlDB passes it on (JSON writes it so; the other formats pad it to the column's scale).
         for (int i = 0; i < decimalColumns.length; i++) {
           Object v = out[decimalColumns[i]];
-          if (v != null) {
+          if (v != null && ((BigDecimal) v).scale() > decimalScales[i]) {
             out[decimalColumns[i]] = ((BigDecimal) v).setScale(decimalScales[i], RoundingMode.HALF_UP);
           }
         }
@@ -347,9 +349,11 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
           logError("Error computing " + step.schema().columns().get(function.errorColumn()).name() + " in "
               + step.name() + ", set to null: " + failed, failed);
         }
+        // A value with more fraction digits than its column is rounded to it; a shorter one stays as computed,
+        // as ksqlDB passes it on (JSON writes it so; the other formats pad it to the column's scale).
         for (int i = 0; i < decimalColumns.length; i++) {
           Object v = result[decimalColumns[i]];
-          if (v != null) {
+          if (v != null && ((BigDecimal) v).scale() > decimalScales[i]) {
             result[decimalColumns[i]] = ((BigDecimal) v).setScale(decimalScales[i], RoundingMode.HALF_UP);
           }
         }

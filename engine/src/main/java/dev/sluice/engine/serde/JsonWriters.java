@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Writes row values to a streaming JSON generator, one writer compiled per SQL type. The encodings are
- * ksqlDB's: DECIMAL as a plain JSON number at the column's scale, TIMESTAMP as epoch millis, DATE as
- * epoch days, TIME as millis of the day, BYTES as a base64 string, STRUCT as an object in field order.
+ * ksqlDB's: DECIMAL as a plain JSON number as computed (not padded to the column's scale, as ksqlDB's
+ * converter writes it), TIMESTAMP as epoch millis, DATE as epoch days, TIME as millis of the day, BYTES
+ * as a base64 string, STRUCT as an object in field order.
  */
 final class JsonWriters {
 
@@ -26,7 +27,7 @@ final class JsonWriters {
       case INTEGER, DATE, TIME -> (g, v) -> g.writeNumber(Values.intValue(v));
       case BIGINT, TIMESTAMP -> (g, v) -> g.writeNumber(Values.longValue(v));
       case DOUBLE -> (g, v) -> g.writeNumber(Values.doubleValue(v));
-      case DECIMAL -> (g, v) -> g.writeNumber(Values.decimal(v, (SqlType.Decimal) type));
+      case DECIMAL -> (g, v) -> g.writeNumber(Values.decimalUnpadded(v, (SqlType.Decimal) type));
       case STRING -> (g, v) -> g.writeString(v.toString());
       case BYTES -> (g, v) -> g.writeBinary(Values.bytes(v));
       case ARRAY -> arrayWriter((SqlType.Array) type);

@@ -48,6 +48,18 @@ final class Values {
   }
 
   /**
+   * A DECIMAL value that fits the column, at its own scale when that is below the column's: JSON writes
+   * the number as computed, as ksqlDB's converter does (GREATEST of a DECIMAL(9, 2) and a DECIMAL(7, 6)
+   * is typed DECIMAL(13, 6) but writes 1234567.89).
+   */
+  static BigDecimal decimalUnpadded(Object value, SqlType.Decimal type) {
+    BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    boolean fits = d.scale() >= 0 && d.scale() <= type.scale()
+        && d.precision() - d.scale() <= type.precision() - type.scale();
+    return fits ? d : fit(d, type);
+  }
+
+  /**
    * Fits a decimal into the type without rounding, as ksqlDB does on read: too many integer digits is an
    * overflow, too many fraction digits an error. Messages leave the value out (it is row data).
    */

@@ -1,11 +1,13 @@
 package dev.sluice.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sluice.planner.aggregate.AggregateFunctions;
 import dev.sluice.planner.plan.Aggregate;
 import dev.sluice.planner.schema.SqlType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +210,7 @@ class AccumulatorTest {
 
   @Test
   void stddevAddUndoAndMergeAgreeWithTheDirectFormula() {
-    Harness h = new Harness("STDDEV_SAMP", SqlType.DOUBLE);
+    Harness h = new Harness("STDDEV_SAMPLE", SqlType.DOUBLE);
     double[] values = new double[50];
     Random random = new Random(7);
     for (int i = 0; i < values.length; i++) {
@@ -231,6 +233,20 @@ class AccumulatorTest {
     assertThat((Double) h.result(h.undo(all, values[49]))).isCloseTo(sampleStddev(values, 49), within(1e-9));
     assertThat(h.result(h.addAll(4.0))).isEqualTo(0.0);
     assertThat(h.result(h.addAll(0.0, 10.0))).isEqualTo(Math.sqrt(50));
+  }
+
+  @Test
+  void stddevSampIsTheSampleVarianceAsInKsqlDbEvenForLargeLongs() {
+    Harness h = new Harness("STDDEV_SAMP", SqlType.BIGINT);
+    // (2147483648 - 100)^2 / 2, a value past INT that squares past LONG: exact in the double arithmetic
+    assertThat(h.result(h.addAll(2_147_483_648L, 100L))).isEqualTo(2.3058427944653343e18);
+    assertThat(h.result(h.addAll(500L, 100L, 0L, -6L))).isEqualTo(57275.666666666664);
+    assertThat(h.result(h.addAll(500L, 100L, null))).isEqualTo(80000.0);
+    assertThat(h.result(h.addAll(Long.MAX_VALUE))).isEqualTo(0.0);
+    assertThat(h.result(h.init())).isEqualTo(0.0);
+    Harness sample = new Harness("STDDEV_SAMPLE", SqlType.BIGINT);
+    assertThat((Double) sample.result(sample.addAll(2_147_483_648L, 100L))).isCloseTo(1.5185001792773468e9,
+        within(1e-6));
   }
 
   private static double sampleStddev(double[] values, int n) {
@@ -276,5 +292,62 @@ class AccumulatorTest {
     Object[] s = h.addAll(List.of(1L, 2L), null, java.util.Arrays.asList(3L, null));
     assertThat(h.result(s)).isEqualTo(6L);
     assertThat(h.result(h.undo(s, List.of(1L, 2L)))).isEqualTo(3L);
+  }
+
+  @Test
+  void countSkipsNullsAndUndoesAndMerges() {
+    Harness h = new Harness("COUNT", SqlType.STRING);
+    assertThat(h.result(h.addAll("a", null, "b"))).isEqualTo(2L);
+    assertThat(h.result(h.init())).isEqualTo(0L);
+    assertThat(h.result(h.undo(h.addAll("a", "b"), "a"))).isEqualTo(1L);
+    assertThat(h.result(h.undo(h.addAll("a"), (Object) null))).isEqualTo(1L);
+    assertThat(h.result(h.merge(h.addAll("a"), h.addAll("b", "c")))).isEqualTo(3L);
+  }
+
+  @Test
+  void sumKeepsTheArgumentTypeSkipsNullsAndWrapsIntegersAsKsqlDb() {
+    Harness ints = new Harness("SUM", SqlType.INTEGER);
+    assertThat(ints.result(ints.init())).isEqualTo(0);
+    assertThat(ints.result(ints.addAll(1, null, 2))).isEqualTo(3);
+    assertThat(ints.result(ints.undo(ints.addAll(1, 2), 2))).isEqualTo(1);
+    assertThat(ints.result(ints.addAll(Integer.MAX_VALUE, 1))).isEqualTo(Integer.MIN_VALUE); // Java int arithmetic
+    Harness doubles = new Harness("SUM", SqlType.DOUBLE);
+    assertThat((Double) doubles.result(doubles.addAll(Double.NaN, 1.0))).isNaN();
+    Harness decimals = new Harness("SUM", new SqlType.Decimal(4, 1));
+    assertThat(decimals.result(decimals.addAll(new BigDecimal("500.9"), new BigDecimal("300.8"))))
+        .isEqualTo(new BigDecimal("801.7"));
+    assertThat(decimals.result(decimals.init())).isEqualTo(new BigDecimal("0.0"));
+    // past DECIMAL(4, 1) the query fails, as in ksqlDB, rather than the sum being wrong
+    Object[] full = decimals.addAll(new BigDecimal("999.9"));
+    assertThatThrownBy(() -> decimals.add(full, new BigDecimal("0.1")))
+        .isInstanceOf(ArithmeticException.class).hasMessageContaining("Numeric field overflow");
+    assertThatThrownBy(() -> decimals.merge(full, full)).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void avgIsZeroForNoValuesAndItsDecimalSumOutgrowsTheColumn() {
+    Harness ints = new Harness("AVG", SqlType.INTEGER);
+    assertThat(ints.result(ints.init())).isEqualTo(0.0);
+    assertThat(ints.result(ints.addAll(1, null, 2))).isEqualTo(1.5);
+    assertThat(ints.result(ints.addAll(Integer.MAX_VALUE, Integer.MAX_VALUE))).isEqualTo((double) Integer.MAX_VALUE);
+    assertThat(ints.result(ints.undo(ints.addAll(1, 3), 3))).isEqualTo(1.0);
+    Harness decimals = new Harness("AVG", new SqlType.Decimal(4, 1));
+    Object[] s = decimals.init();
+    for (int i = 0; i < 100; i++) {
+      s = decimals.add(s, new BigDecimal("999.9"));
+    }
+    assertThat((Double) decimals.result(s)).isCloseTo(999.9, within(1e-9));
+  }
+
+  @Test
+  void minAndMaxSkipNullsAndMergeWithAnEmptySide() {
+    Harness min = new Harness("MIN", SqlType.STRING);
+    Harness max = new Harness("MAX", SqlType.BIGINT);
+    assertThat(min.result(min.addAll(null, "b", "B", null))).isEqualTo("B");
+    assertThat(min.result(min.addAll((Object) null))).isNull();
+    assertThat(max.result(max.addAll(Long.MIN_VALUE, null, -1L))).isEqualTo(-1L);
+    assertThat(max.result(max.merge(max.init(), max.addAll(5L)))).isEqualTo(5L);
+    assertThat(max.result(max.merge(max.addAll(7L), max.init()))).isEqualTo(7L);
+    assertThat(max.result(max.init())).isNull();
   }
 }

@@ -45,9 +45,11 @@ class JsonFormatTest {
   }
 
   @Test
-  void writesDecimalsAtTheColumnScaleAndPlain() {
+  void writesDecimalsAsComputedAndPlain() {
     List<Column> cols = values("D", new SqlType.Decimal(10, 6));
-    assertThat(write(cols, JSON, new BigDecimal("0.12"))).isEqualTo("{\"D\":0.120000}");
+    // not padded to the column's scale, as ksqlDB's converter writes them; a negative scale is made plain
+    assertThat(write(cols, JSON, new BigDecimal("0.12"))).isEqualTo("{\"D\":0.12}");
+    assertThat(write(cols, JSON, new BigDecimal("0.120000"))).isEqualTo("{\"D\":0.120000}");
     assertThat(write(cols, JSON, new BigDecimal("1E+3"))).isEqualTo("{\"D\":1000.000000}");
     assertThat(write(values("D", new SqlType.Decimal(38, 0)), JSON, new BigDecimal("1E+30")))
         .isEqualTo("{\"D\":1000000000000000000000000000000}");
@@ -156,7 +158,7 @@ class JsonFormatTest {
     assertThat(SerdeFactory.decodeOrThrow(k, JSON, true, "t", null)).isNull();
     List<Column> k2 = keys("K1", SqlType.STRING, "K2", new SqlType.Decimal(6, 4));
     assertThat(text(SerdeFactory.encodeOrThrow(k2, JSON, true, "t", row("foo", new BigDecimal("12.365")))))
-        .isEqualTo("{\"K1\":\"foo\",\"K2\":12.3650}");
+        .isEqualTo("{\"K1\":\"foo\",\"K2\":12.365}");
     assertThat(SerdeFactory.decodeOrThrow(k2, JSON, true, "t", utf8("{\"k1\":\"foo\",\"k2\":12.365}")))
         .containsExactly("foo", new BigDecimal("12.3650"));
   }

@@ -188,8 +188,11 @@ public final class AggregateFunctions {
       case "COUNT_DISTINCT":
         return function.equals("COUNT") ? List.of(SqlType.BIGINT) : List.of(SqlType.BYTES);
       case "AVG":
+        // a DECIMAL sum gets all 38 digits: the sum of many values outgrows the column's precision, and a
+        // sum that no longer fits fails the query
         return List.of(arg.base() == SqlType.BaseType.DOUBLE ? SqlType.DOUBLE
-            : arg.base() == SqlType.BaseType.DECIMAL ? arg : SqlType.BIGINT, SqlType.BIGINT);
+            : arg.base() == SqlType.BaseType.DECIMAL ? new SqlType.Decimal(38, ((SqlType.Decimal) arg).scale())
+            : SqlType.BIGINT, SqlType.BIGINT);
       case "STDDEV_SAMP":
       case "STDDEV_SAMPLE":
         // count, mean, sum of squared differences from the mean (Welford)

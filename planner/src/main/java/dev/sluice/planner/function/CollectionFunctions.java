@@ -26,7 +26,16 @@ public final class CollectionFunctions {
 
   @Udf(name = "ARRAY_CONTAINS", category = ARRAY, description = "Whether the array contains the value.")
   public static <T> Boolean arrayContains(@UdfParam("array") List<T> array, @UdfParam("value") T value) {
-    return array == null ? false : array.contains(value);
+    if (array == null) {
+      return false;
+    }
+    // not List.contains: an immutable list (List.of) throws on a null value instead of answering
+    for (T t : array) {
+      if (Objects.equals(t, value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Udf(name = "ARRAY_DISTINCT", category = ARRAY, description = "The array without duplicates, in first-seen order.")
@@ -92,6 +101,12 @@ public final class CollectionFunctions {
     }
     List<String> parts = new ArrayList<>();
     for (T t : array) {
+      if (t instanceof Object[] || t instanceof List || t instanceof Map
+          || t instanceof org.apache.calcite.avatica.util.ByteString) {
+        // as ksqlDB: only primitive elements have a text to join (a struct would print as a Java array)
+        throw new IllegalArgumentException("ARRAY_JOIN cannot join elements of type "
+            + t.getClass().getSimpleName());
+      }
       parts.add(String.valueOf(t));
     }
     return String.join(delimiter == null ? "" : delimiter, parts);
@@ -142,17 +157,19 @@ public final class CollectionFunctions {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  @Udf(name = "ARRAY_SORT", category = ARRAY, description = "The array sorted ASC or DESC, NULLs last.")
+  @Udf(name = "ARRAY_SORT", category = ARRAY, description = "The array sorted ASC (ASCENDING) or DESC"
+      + " (DESCENDING), NULLs last; NULL for another direction.")
   public static <T> List<T> arraySort(@UdfParam("array") List<T> array, @UdfParam("direction") String direction) {
     if (array == null || direction == null) {
       return null;
     }
     String d = direction.toUpperCase(Locale.ROOT);
-    if (!d.equals("ASC") && !d.equals("DESC")) {
+    boolean descending = d.equals("DESC") || d.equals("DESCENDING");
+    if (!descending && !d.equals("ASC") && !d.equals("ASCENDING")) {
       return null;
     }
     Comparator<Comparable> order = Comparator.naturalOrder();
-    if (d.equals("DESC")) {
+    if (descending) {
       order = order.reversed();
     }
     List<T> out = new ArrayList<>(array);

@@ -275,7 +275,9 @@ public final class DateTimeFunctions {
       return null;
     }
     try {
-      return java.util.concurrent.TimeUnit.valueOf(unit.toUpperCase(Locale.ROOT)).toMillis(interval.longValue());
+      // exact: TimeUnit.toMillis would saturate at BIGINT's bounds instead of failing
+      return Math.multiplyExact(interval.longValue(),
+          java.util.concurrent.TimeUnit.valueOf(unit.toUpperCase(Locale.ROOT)).toMillis(1));
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -299,7 +301,8 @@ public final class DateTimeFunctions {
       @UdfParam(value = "interval", description = "how many units to add") Long interval,
       @UdfParam(value = "timestamp", type = "TIMESTAMP") Long timestamp) {
     Long delta = millis(unit, interval);
-    return delta == null || timestamp == null ? null : timestamp + delta;
+    // past BIGINT's range throws (NULL and a processing-log entry) rather than wrap to another time
+    return delta == null || timestamp == null ? null : Math.addExact(timestamp, delta);
   }
 
   @Udf(name = "TIMESTAMPSUB", category = CAT, returnType = "TIMESTAMP",
@@ -308,7 +311,7 @@ public final class DateTimeFunctions {
       @UdfParam(value = "interval", description = "how many units to subtract") Long interval,
       @UdfParam(value = "timestamp", type = "TIMESTAMP") Long timestamp) {
     Long delta = millis(unit, interval);
-    return delta == null || timestamp == null ? null : timestamp - delta;
+    return delta == null || timestamp == null ? null : Math.subtractExact(timestamp, delta);
   }
 
   @Udf(name = "DATEADD", category = CAT, returnType = "DATE",
@@ -317,7 +320,7 @@ public final class DateTimeFunctions {
       @UdfParam(value = "interval", description = "how many units to add") Integer interval,
       @UdfParam(value = "date", type = "DATE") Integer date) {
     Integer delta = days(unit, interval);
-    return delta == null || date == null ? null : date + delta;
+    return delta == null || date == null ? null : Math.addExact(date, delta);
   }
 
   @Udf(name = "DATESUB", category = CAT, returnType = "DATE",
@@ -326,7 +329,7 @@ public final class DateTimeFunctions {
       @UdfParam(value = "interval", description = "how many units to subtract") Integer interval,
       @UdfParam(value = "date", type = "DATE") Integer date) {
     Integer delta = days(unit, interval);
-    return delta == null || date == null ? null : date - delta;
+    return delta == null || date == null ? null : Math.subtractExact(date, delta);
   }
 
   @Udf(name = "TIMEADD", category = CAT, returnType = "TIME",

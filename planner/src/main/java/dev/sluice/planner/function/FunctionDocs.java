@@ -109,11 +109,13 @@ public final class FunctionDocs {
       aggregate("MIN", "The smallest non-null value of a column. Not available for aggregating a table.",
           new Overload(List.of(new Param("col1", "T", "a number, string, bytes, date, time or timestamp",
               false)), "T", "The smallest value.")),
-      aggregate("STDDEV_SAMP", "The sample standard deviation of the non-null values of a numeric column; 0.0"
-          + " for fewer than two values.",
+      aggregate("STDDEV_SAMP", "As in ksqlDB, the sample variance of the non-null values of a numeric column"
+          + " (the square of their sample standard deviation; STDDEV_SAMPLE is the deviation itself); 0.0 for"
+          + " fewer than two values.",
           new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values", false)), "DOUBLE",
-              "The sample standard deviation.")),
-      aggregate("STDDEV_SAMPLE", "Another name of STDDEV_SAMP.",
+              "The sample variance.")),
+      aggregate("STDDEV_SAMPLE", "The sample standard deviation of the non-null values of a numeric column;"
+          + " 0.0 for fewer than two values.",
           new Overload(List.of(new Param("col1", "INT|BIGINT|DECIMAL|DOUBLE", "the values", false)), "DOUBLE",
               "The sample standard deviation.")),
       aggregate("SUM", "The sum of the non-null values of a numeric column, of the column's type.",

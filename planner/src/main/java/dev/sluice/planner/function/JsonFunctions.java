@@ -87,6 +87,9 @@ public final class JsonFunctions {
         }
         String key = path.substring(i + 1, end).trim();
         if (key.startsWith("\"") || key.startsWith("'")) {
+          if (key.length() < 2 || key.charAt(key.length() - 1) != key.charAt(0)) {
+            return null; // an unclosed quote: no path
+          }
           node = node.get(key.substring(1, key.length() - 1));
         } else {
           try {

@@ -1,7 +1,6 @@
 package dev.sluice.planner.function;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,14 +18,18 @@ public final class MathFunctions {
   static final String CATEGORY = "MATHEMATICAL";
   private static final String CAT = CATEGORY;
 
-  @Udf(name = "ABS", category = CAT, description = "The absolute value.")
+  // The smallest INT and BIGINT have no absolute value of their type: Math.abs would answer the negative
+  // number itself, so they throw, which the runtime turns into NULL and a processing-log entry.
+  @Udf(name = "ABS", category = CAT, description = "The absolute value; NULL (and a processing-log entry)"
+      + " for the smallest INT, whose absolute value is no INT.")
   public static Integer abs(@UdfParam("val") Integer val) {
-    return val == null ? null : Math.abs(val);
+    return val == null ? null : Math.absExact(val);
   }
 
-  @Udf(name = "ABS", category = CAT, description = "The absolute value.")
+  @Udf(name = "ABS", category = CAT, description = "The absolute value; NULL (and a processing-log entry)"
+      + " for the smallest BIGINT, whose absolute value is no BIGINT.")
   public static Long abs(@UdfParam("val") Long val) {
-    return val == null ? null : Math.abs(val);
+    return val == null ? null : Math.absExact(val);
   }
 
   @Udf(name = "ABS", category = CAT, description = "The absolute value.")
@@ -89,16 +92,19 @@ public final class MathFunctions {
     return val;
   }
 
-  @Udf(name = "ROUND", category = CAT, description = "val rounded to the nearest integer, halves away from zero.")
+  private static final double LONG_RANGE = 0x1p63;
+
+  @Udf(name = "ROUND", category = CAT, description = "val rounded to the nearest integer, halves up (towards"
+      + " positive infinity: -1.5 is -1, as ksqlDB rounds); NULL when not a number or past BIGINT's range.")
   public static Long round(@UdfParam("val") Double val) {
-    if (val == null || val.isNaN() || val.isInfinite()) {
+    if (val == null || val.isNaN() || val >= LONG_RANGE || val < -LONG_RANGE) {
       return null;
     }
-    return BigDecimal.valueOf(val).setScale(0, RoundingMode.HALF_UP).longValue();
+    return Math.round(val);
   }
 
   @Udf(name = "ROUND", category = CAT, description = "val rounded to decimalPlaces (negative: left of the"
-      + " point), halves away from zero.")
+      + " point), halves up (towards positive infinity).")
   public static Double round(@UdfParam("val") Double val, @UdfParam("decimalPlaces") Integer decimalPlaces) {
     if (val == null || decimalPlaces == null) {
       return null;
@@ -106,13 +112,21 @@ public final class MathFunctions {
     if (val.isNaN() || val.isInfinite()) {
       return val;
     }
-    return BigDecimal.valueOf(val).setScale(decimalPlaces, RoundingMode.HALF_UP).doubleValue();
+    return halfUp(BigDecimal.valueOf(val), decimalPlaces).doubleValue();
+  }
+
+  /**
+   * Rounds halves towards positive infinity, as ksqlDB (and Math.round) do: HALF_UP rounds -1.5 away from
+   * zero, so negative values take HALF_DOWN.
+   */
+  private static BigDecimal halfUp(BigDecimal val, int decimalPlaces) {
+    return val.setScale(decimalPlaces, val.signum() > 0 ? RoundingMode.HALF_UP : RoundingMode.HALF_DOWN);
   }
 
   @Udf(name = "ROUND", category = CAT, returnTypeMethod = "roundDecimalType",
-      description = "val rounded to the nearest integer, halves away from zero.")
+      description = "val rounded to the nearest integer, halves up (towards positive infinity).")
   public static BigDecimal round(@UdfParam("val") BigDecimal val) {
-    return val == null ? null : val.setScale(0, RoundingMode.HALF_UP);
+    return val == null ? null : halfUp(val, 0);
   }
 
   /**
@@ -127,17 +141,18 @@ public final class MathFunctions {
   }
 
   @Udf(name = "ROUND", category = CAT, description = "val rounded to decimalPlaces (negative: left of the"
-      + " point), halves away from zero; the scale stays val's.")
+      + " point), halves up (towards positive infinity); the scale stays val's.")
   public static BigDecimal round(@UdfParam("val") BigDecimal val, @UdfParam("decimalPlaces") Integer decimalPlaces) {
     if (val == null || decimalPlaces == null) {
       return null;
     }
-    return val.setScale(decimalPlaces, RoundingMode.HALF_UP).setScale(val.scale(), RoundingMode.HALF_UP);
+    return halfUp(val, decimalPlaces).setScale(val.scale(), RoundingMode.HALF_UP);
   }
 
-  @Udf(name = "TRUNC", category = CAT, description = "val with its fraction dropped.")
+  @Udf(name = "TRUNC", category = CAT, description = "val with its fraction dropped; NULL when not a number or"
+      + " past BIGINT's range.")
   public static Long trunc(@UdfParam("val") Double val) {
-    return val == null || val.isNaN() ? null : (long) val.doubleValue();
+    return val == null || val.isNaN() || val >= LONG_RANGE || val < -LONG_RANGE ? null : (long) val.doubleValue();
   }
 
   @Udf(name = "SIGN", category = CAT, description = "-1, 0 or 1 as val is negative, zero or positive.")
@@ -312,6 +327,4 @@ public final class MathFunctions {
         + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
     return radius * 2 * Math.asin(Math.sqrt(a));
   }
-
-  static final MathContext UNUSED = MathContext.DECIMAL128;
 }

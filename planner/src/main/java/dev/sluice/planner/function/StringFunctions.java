@@ -371,26 +371,55 @@ public final class StringFunctions {
 
   // --- masking -----------------------------------------------------------------------------------------
 
+  /**
+   * Masks the characters of {@code input} from {@code from} to {@code to}, classified as ksqlDB does (by
+   * {@link Character#getType}: upper and lower case letters, decimal digits, anything else); a NULL
+   * replacement keeps that kind of character.
+   */
   private static String mask(String input, int from, int to, String upper, String lower, String digit,
       String other) {
+    char u = maskChar(upper);
+    char l = maskChar(lower);
+    char d = maskChar(digit);
+    char o = maskChar(other);
     StringBuilder sb = new StringBuilder(input);
     for (int i = Math.max(from, 0); i < Math.min(to, input.length()); i++) {
       char c = input.charAt(i);
-      String m;
-      if (Character.isUpperCase(c)) {
-        m = upper;
-      } else if (Character.isLowerCase(c)) {
-        m = lower;
-      } else if (Character.isDigit(c)) {
-        m = digit;
-      } else {
-        m = other;
+      char m;
+      switch (Character.getType(c)) {
+        case Character.UPPERCASE_LETTER -> m = u;
+        case Character.LOWERCASE_LETTER -> m = l;
+        case Character.DECIMAL_DIGIT_NUMBER -> m = d;
+        default -> m = o;
       }
-      if (m != null && !m.isEmpty()) {
-        sb.setCharAt(i, m.charAt(0));
+      if (m != KEEP) {
+        sb.setCharAt(i, m);
       }
     }
     return sb.toString();
+  }
+
+  /** Marks a kind of character a NULL replacement keeps (a noncharacter, never a replacement). */
+  private static final char KEEP = '\uffff';
+
+  /** A replacement must be one character, as in ksqlDB: anything else fails the call (NULL, logged). */
+  private static char maskChar(String replacement) {
+    if (replacement == null) {
+      return KEEP;
+    }
+    if (replacement.length() != 1 || replacement.charAt(0) == KEEP) {
+      throw new IllegalArgumentException("Invalid mask character. Must be only single character, but was '"
+          + replacement + "'");
+    }
+    return replacement.charAt(0);
+  }
+
+  /** A negative count fails the call (NULL, logged), as in ksqlDB. */
+  private static void checkCount(String function, int numChars) {
+    if (numChars < 0) {
+      throw new IllegalArgumentException("function " + function
+          + " requires a non-negative number of characters to mask or skip");
+    }
   }
 
   @Udf(name = "MASK", category = CAT, description = "Masks every character: upper case to X, lower case to x,"
@@ -399,8 +428,8 @@ public final class StringFunctions {
     return input == null ? null : mask(input, 0, input.length(), "X", "x", "n", "-");
   }
 
-  @Udf(name = "MASK", category = CAT, description = "Masks every character with the given replacements;"
-      + " a NULL replacement keeps that kind of character.")
+  @Udf(name = "MASK", category = CAT, description = "Masks every character with the given replacements,"
+      + " single characters; a NULL replacement keeps that kind of character.")
   public static String mask(@UdfParam("input") String input, @UdfParam("upper") String upper,
       @UdfParam("lower") String lower, @UdfParam("digit") String digit, @UdfParam("other") String other) {
     return input == null ? null : mask(input, 0, input.length(), upper, lower, digit, other);
@@ -416,9 +445,10 @@ public final class StringFunctions {
   public static String maskLeft(@UdfParam("input") String input, @UdfParam("numChars") Integer numChars,
       @UdfParam("upper") String upper, @UdfParam("lower") String lower, @UdfParam("digit") String digit,
       @UdfParam("other") String other) {
-    if (input == null || numChars == null || numChars < 0) {
+    if (input == null || numChars == null) {
       return null;
     }
+    checkCount("MASK_LEFT", numChars);
     return mask(input, 0, numChars, upper, lower, digit, other);
   }
 
@@ -432,9 +462,10 @@ public final class StringFunctions {
   public static String maskRight(@UdfParam("input") String input, @UdfParam("numChars") Integer numChars,
       @UdfParam("upper") String upper, @UdfParam("lower") String lower, @UdfParam("digit") String digit,
       @UdfParam("other") String other) {
-    if (input == null || numChars == null || numChars < 0) {
+    if (input == null || numChars == null) {
       return null;
     }
+    checkCount("MASK_RIGHT", numChars);
     return mask(input, input.length() - numChars, input.length(), upper, lower, digit, other);
   }
 
@@ -448,9 +479,10 @@ public final class StringFunctions {
   public static String maskKeepLeft(@UdfParam("input") String input, @UdfParam("numChars") Integer numChars,
       @UdfParam("upper") String upper, @UdfParam("lower") String lower, @UdfParam("digit") String digit,
       @UdfParam("other") String other) {
-    if (input == null || numChars == null || numChars < 0) {
+    if (input == null || numChars == null) {
       return null;
     }
+    checkCount("MASK_KEEP_LEFT", numChars);
     return mask(input, numChars, input.length(), upper, lower, digit, other);
   }
 
@@ -464,9 +496,10 @@ public final class StringFunctions {
   public static String maskKeepRight(@UdfParam("input") String input, @UdfParam("numChars") Integer numChars,
       @UdfParam("upper") String upper, @UdfParam("lower") String lower, @UdfParam("digit") String digit,
       @UdfParam("other") String other) {
-    if (input == null || numChars == null || numChars < 0) {
+    if (input == null || numChars == null) {
       return null;
     }
+    checkCount("MASK_KEEP_RIGHT", numChars);
     return mask(input, 0, input.length() - numChars, upper, lower, digit, other);
   }
 
@@ -591,23 +624,39 @@ public final class StringFunctions {
     return new String(Character.toChars(decimalCode));
   }
 
-  @Udf(name = "CHR", category = CAT,
-      description = "The character of a Unicode code point written as \\uXXXX or U+XXXX.")
+  @Udf(name = "CHR", category = CAT, description = "The character of a UTF-16 code written as \\uXXXX (a"
+      + " surrogate pair as \\uXXXX\\uXXXX), or of a code point written as U+XXXX.")
   public static String chr(@UdfParam("utf16Code") String utf16Code) {
-    if (utf16Code == null || utf16Code.length() < 3) {
+    if (utf16Code == null) {
       return null;
     }
-    String hex;
-    if (utf16Code.startsWith("\\u") || utf16Code.startsWith("U+") || utf16Code.startsWith("u+")) {
-      hex = utf16Code.substring(2);
-    } else {
+    if (utf16Code.startsWith("U+") || utf16Code.startsWith("u+")) {
+      try {
+        return chr(Integer.parseInt(utf16Code.substring(2), 16));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    // As ksqlDB: Java escapes of four hex digits each, so that a pair of surrogates makes one character.
+    if (utf16Code.isEmpty() || utf16Code.length() % 6 != 0) {
       return null;
     }
-    try {
-      return chr(Integer.parseInt(hex, 16));
-    } catch (NumberFormatException e) {
-      return null;
+    StringBuilder sb = new StringBuilder(utf16Code.length() / 6);
+    for (int i = 0; i < utf16Code.length(); i += 6) {
+      if (utf16Code.charAt(i) != '\\' || utf16Code.charAt(i + 1) != 'u') {
+        return null;
+      }
+      int code = 0;
+      for (int j = i + 2; j < i + 6; j++) {
+        int digit = Character.digit(utf16Code.charAt(j), 16);
+        if (digit < 0) {
+          return null;
+        }
+        code = code * 16 + digit;
+      }
+      sb.append((char) code);
     }
+    return sb.toString();
   }
 
   @Udf(name = "ENCODE", category = CAT, description = "Re-encodes a string from one encoding (hex, utf8,"

@@ -60,7 +60,8 @@ public final class UrlFunctions {
   }
 
   @Udf(name = "URL_EXTRACT_PARAMETER", category = CAT,
-      description = "The decoded value of the first query parameter of that name.")
+      description = "The decoded value of the first query parameter of that name; empty when it has no"
+          + " value, NULL when it is absent.")
   public static String urlExtractParameter(@UdfParam("input") String input, @UdfParam("paramToFind") String param) {
     URI u = uri(input);
     if (u == null || param == null || u.getRawQuery() == null) {
@@ -70,7 +71,8 @@ public final class UrlFunctions {
       int eq = pair.indexOf('=');
       String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (name.equals(param)) {
-        return eq < 0 ? null : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        // a parameter without '=' is present but empty, as in ksqlDB
+        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       }
     }
     return null;

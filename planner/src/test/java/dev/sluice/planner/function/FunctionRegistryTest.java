@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.error.SluiceException;
 import dev.sluice.planner.calcite.SluiceTypeSystem;
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
@@ -176,15 +175,5 @@ class FunctionRegistryTest {
       assertFalse(o.annotation().description().isBlank(), name);
       assertFalse(o.annotation().category().equals("OTHER"), name);
     }));
-  }
-
-  @Test
-  void roundIsHalfUp() {
-    assertEquals(-3L, MathFunctions.round(-2.5));
-    assertEquals(3L, MathFunctions.round(2.5));
-    assertEquals(1.25, MathFunctions.round(1.245, 2));
-    assertEquals(new BigDecimal("3"), MathFunctions.round(new BigDecimal("2.50")));
-    assertEquals(new BigDecimal("1.30"), MathFunctions.round(new BigDecimal("1.25"), 1));
-    assertNull(MathFunctions.round((Double) null));
   }
 }
