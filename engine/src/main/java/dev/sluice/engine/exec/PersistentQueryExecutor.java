@@ -65,7 +65,8 @@ final class PersistentQueryExecutor {
     LogicalSchema schema = keyFirst(planned.schema());
     String inherited = input.keyFormat().equals("NONE") ? "KAFKA" : input.keyFormat();
     String declaredKeyFormat = with.keyFormat(inherited); // an unknown format is the first error to report
-    if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()) {
+    if (schema.keyColumns().isEmpty() && with.string("KEY_FORMAT").isPresent()
+        && !declaredKeyFormat.equals("NONE")) {
       throw SluiceException.statement(with.pos("KEY_FORMAT"), "Key format specified for stream without key columns.");
     }
     String keyFormat = schema.keyColumns().isEmpty() ? "NONE" : declaredKeyFormat;

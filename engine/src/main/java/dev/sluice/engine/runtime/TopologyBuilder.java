@@ -257,7 +257,18 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         }
         Record<Object, Object[]> out = record.withKey(key).withValue(tombstone ? null : pick(row, valueIndexes));
         if (timestampIndex >= 0 && row[timestampIndex] != null) {
-          out = out.withTimestamp(((Number) row[timestampIndex]).longValue());
+          long timestamp = ((Number) row[timestampIndex]).longValue();
+          if (timestamp < 0) {
+            // Kafka refuses the record and would fail the query: as in ksqlDB, it is logged and skipped.
+            RecordMetadata meta = context().recordMetadata().orElse(null);
+            ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
+                "processing." + queryId + "." + step.name(), queryId, null, "Timestamp may not be negative."
+                    + " Got: " + timestamp + " in column " + columns.get(timestampIndex).name(), List.of(),
+                meta == null ? null : meta.topic(), null);
+            processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
+            return;
+          }
+          out = out.withTimestamp(timestamp);
         }
         context().forward(out);
       }
@@ -547,7 +558,9 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         : step.keyFormats() != null ? new Formats(step.keyFormats().keyFormat(), "JSON",
             step.keyFormats().properties()) : INTERNAL;
     int width = step.schema().columns().size();
-    return Flow.of(input.selectKey((key, row) -> java.util.Arrays.copyOf(row, keys), Named.as(step.name() + ".SelectKey"))
+    // A null row (a record without key or value) has nothing to compute a key from: its key is null.
+    return Flow.of(input.selectKey((key, row) -> row == null ? null : java.util.Arrays.copyOf(row, keys),
+            Named.as(step.name() + ".SelectKey"))
         .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
             .withKeySerde(serdes.key(keyColumns, internal, queryId))

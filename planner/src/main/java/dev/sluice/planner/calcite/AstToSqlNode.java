@@ -92,11 +92,16 @@ public final class AstToSqlNode {
       } else if (single.expression() instanceof Expression.ColumnRef ref) {
         name = ref.name();
       } else if (single.expression() instanceof Expression.Dereference deref) {
+        // ksqlDB names a field after itself, suffixed _1, _2... when a source column or another item has
+        // the name already (SELECT B, A->B, C->B gives B, B_1, B_2).
         name = deref.field();
+        for (int n = 1; names.contains(name) || used.contains(name) || ds.schema().find(name).isPresent(); n++) {
+          name = deref.field() + "_" + n;
+        }
       } else {
         do {
           name = "KSQL_COL_" + generated++;
-        } while (used.contains(name));
+        } while (used.contains(name) || ds.schema().find(name).isPresent());
       }
       if (names.contains(name)) {
         throw SluiceException.statement(single.pos(), "Duplicate value columns found in schema: `" + name + "`");
