@@ -115,6 +115,10 @@ public final class FormatSerdes implements RowSerdes {
     if (name != null) {
       props.put(FormatInfo.FULL_SCHEMA_NAME, name);
     }
+    String nullable = formats.properties().get(side + "_PROTOBUF_NULLABLE_REPRESENTATION");
+    if (nullable != null) {
+      props.put(FormatInfo.NULLABLE_REPRESENTATION, nullable);
+    }
   }
 
   private interface Make<T> {

@@ -46,7 +46,7 @@ final class ProtobufCodec implements RowCodec {
     this.fullName = format.fullSchemaName().orElse(null);
     this.pinnedId = format.schemaId().orElse(null);
     this.registry = format.format() == Format.PROTOBUF_NOSR ? null : new RegistrySchemas(client, key, pinnedId);
-    this.generatedText = ProtobufSchemas.of(columns, fullName);
+    this.generatedText = ProtobufSchemas.of(columns, fullName, ProtobufSchemas.Nullable.of(format));
     this.generated = ProtobufSchemas.message(ProtobufSchemas.parse(generatedText), (String) null);
     this.generatedReader = reader(generated);
   }
