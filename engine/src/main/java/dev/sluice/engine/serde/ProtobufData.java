@@ -16,8 +16,9 @@ import java.util.function.Function;
 /**
  * Converts between row values and protobuf messages, one converter compiled per pair of SQL type and field, as
  * {@link AvroData} does for Avro. proto3 has no null scalars: a null column is left unset and reads back as its
- * type's default (0, false, ""), a null ARRAY or MAP as an empty one, an unset message field as null, as
- * ksqlDB's protobuf format behaves.
+ * type's default (0, false, ""), a null ARRAY or MAP as an empty one, an unset message or bytes field as null, as
+ * ksqlDB's protobuf format behaves; fields with presence (proto3 {@code optional}, {@code oneof}, the wrappers)
+ * read back null when unset.
  */
 final class ProtobufData {
 
@@ -39,8 +40,10 @@ final class ProtobufData {
       Object[] out = new Object[n];
       for (int i = 0; i < n; i++) {
         FieldDescriptor f = fds[i];
-        // an unset message, proto3 optional or oneof field is null; other scalars read as their defaults
-        if (f == null || !f.isRepeated() && f.hasPresence() && !m.hasField(f)) {
+        // an unset message, proto3 optional or oneof field is null, and so is an unset bytes field (as ksqlDB
+        // reads it); other scalars read as their defaults
+        if (f == null || !f.isRepeated() && (f.hasPresence() || f.getType() == FieldDescriptor.Type.BYTES)
+            && !m.hasField(f)) {
           continue;
         }
         out[i] = readers[i].apply(m.getField(f));

@@ -107,9 +107,13 @@ final class RecordShapes {
     try {
       FormatInfo asJson = FormatInfo.of("JSON", format.wrapSingleValue()
           .map(w -> Map.of(FormatInfo.WRAP_SINGLE_VALUE, w.toString())).orElse(Map.of()));
-      Object[] row = SerdeFactory.decodeOrThrow(columns, asJson, key, "input", json);
-      return row == null ? null
-          : SerdeFactory.encodeOrThrow(columns, format, shape.registry(), key, topic, row);
+      // a PROTOBUF key is an object of its columns: read it as a wrapped value
+      Object[] row = SerdeFactory.decodeOrThrow(columns, asJson, key && !messageKey(format, key), "input", json);
+      if (row == null) {
+        return null;
+      }
+      return messageKey(format, key) ? SerdeFactory.encodeKeyMessageOrThrow(columns, format, shape.registry(), topic,
+          row) : SerdeFactory.encodeOrThrow(columns, format, shape.registry(), key, topic, row);
     } catch (RuntimeException e) {
       return json;
     }
@@ -317,7 +321,8 @@ final class RecordShapes {
       return NullNode.getInstance();
     }
     boolean wrapped = format.format().usesRegistry() || format.format() == Format.PROTOBUF_NOSR
-        ? (key ? columns.size() > 1 : columns.size() != 1 || format.wrapSingleValue().orElse(true))
+        ? (key ? columns.size() > 1 || messageKey(format, true)
+            : columns.size() != 1 || format.wrapSingleValue().orElse(true))
         : columns.size() != 1;
     if (!wrapped) {
       return node(row[0], columns.get(0).type());
@@ -327,6 +332,14 @@ final class RecordShapes {
       out.set(columns.get(i).name(), node(row[i], columns.get(i).type()));
     }
     return out;
+  }
+
+  /**
+   * Whether the QTT shows a key as an object of its columns even when it has one: a PROTOBUF key is a message
+   * in the registry's format, and ksqlDB's harness reads it back with the registry's deserializer, as a struct.
+   */
+  private static boolean messageKey(FormatInfo format, boolean key) {
+    return key && format.format() == Format.PROTOBUF;
   }
 
   /** A value in Calcite's Java representation as a typed JSON node. */
