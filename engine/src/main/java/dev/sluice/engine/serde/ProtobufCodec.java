@@ -75,6 +75,13 @@ final class ProtobufCodec implements RowCodec {
     return out.toByteArray();
   }
 
+  @Override
+  public void register(String topic) {
+    if (registry != null) {
+      registry.writeId(topic, "PROTOBUF", generatedText, List.of());
+    }
+  }
+
   private Writer writer() {
     Writer w = writer;
     if (w == null) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.engine.serde.Format;
 import dev.sluice.engine.serde.FormatInfo;
+import dev.sluice.engine.serde.SchemaInference;
 import dev.sluice.engine.serde.SerdeFactory;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
@@ -309,8 +310,9 @@ final class RecordShapes {
     }
   }
 
-  private static JsonNode decoded(byte[] bytes, List<Column> columns, FormatInfo format, boolean key,
+  private static JsonNode decoded(byte[] bytes, List<Column> sinkColumns, FormatInfo format, boolean key,
       TopicShape shape) {
+    List<Column> columns = writerColumns(sinkColumns, format, key, shape);
     Object[] row;
     try {
       row = SerdeFactory.decodeOrThrow(columns, format, shape.registry(), key, "output", bytes);
@@ -332,6 +334,24 @@ final class RecordShapes {
       out.set(columns.get(i).name(), node(row[i], columns.get(i).type()));
     }
     return out;
+  }
+
+  /**
+   * The columns records were written with: a sink's columns, or for a sink pinned to a registered schema
+   * ({@code *_SCHEMA_ID}) that schema's fields, which may be more than the sink's columns (records fill them with
+   * their defaults) and which ksqlDB's harness reads back with the registry's deserializer.
+   */
+  private static List<Column> writerColumns(List<Column> columns, FormatInfo format, boolean key,
+      TopicShape shape) {
+    if (!format.format().usesRegistry() || format.schemaId().isEmpty() || shape.registry() == null) {
+      return columns;
+    }
+    try {
+      return SchemaInference.infer(shape.registry(), "output", format, key)
+          .map(SchemaInference.Inferred::columns).filter(c -> c.size() > columns.size()).orElse(columns);
+    } catch (RuntimeException e) {
+      return columns;
+    }
   }
 
   /**
