@@ -153,7 +153,7 @@ public final class SerdeFactory {
     if (format.format() != Format.PROTOBUF && format.format() != Format.PROTOBUF_NOSR) {
       throw new IllegalArgumentException("Only PROTOBUF keys are messages: " + format.name());
     }
-    return new RowSerde(new ProtobufCodec(columns, true, format, registry, true), "key",
+    return new RowSerde(new ProtobufCodec(columns, true, format, registry, true, false), "key",
         ProcessingLogContext.discarding("none")).encodeOrThrow(topic, row);
   }
 }
