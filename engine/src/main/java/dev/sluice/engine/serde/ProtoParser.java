@@ -110,7 +110,38 @@ public final class ProtoParser {
     DescriptorProto.Builder m = DescriptorProto.newBuilder().setName(next());
     expect("{");
     body(m, -1);
+    syntheticOneofsLast(m);
     return m.build();
+  }
+
+  /**
+   * Moves the synthetic oneofs of proto3 {@code optional} fields after the declared ones, as protoc orders them
+   * (protobuf-java rejects any other order), renumbering the fields' oneof indexes.
+   */
+  private static void syntheticOneofsLast(DescriptorProto.Builder m) {
+    int n = m.getOneofDeclCount();
+    boolean[] synthetic = new boolean[n];
+    for (FieldDescriptorProto f : m.getFieldList()) {
+      if (f.getProto3Optional() && f.hasOneofIndex()) {
+        synthetic[f.getOneofIndex()] = true;
+      }
+    }
+    int[] newIndex = new int[n];
+    List<OneofDescriptorProto> ordered = new ArrayList<>();
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        if (synthetic[i] == (pass == 1)) {
+          newIndex[i] = ordered.size();
+          ordered.add(m.getOneofDecl(i));
+        }
+      }
+    }
+    m.clearOneofDecl().addAllOneofDecl(ordered);
+    for (int i = 0; i < m.getFieldCount(); i++) {
+      if (m.getField(i).hasOneofIndex()) {
+        m.setField(i, m.getField(i).toBuilder().setOneofIndex(newIndex[m.getField(i).getOneofIndex()]));
+      }
+    }
   }
 
   /** Reads a message body up to its closing brace; fields land in {@code oneof} when it is not -1. */

@@ -117,4 +117,22 @@ class ProtobufTypesTest {
     assertThatThrownBy(() -> FormatValidator.validateValue(values("V", SqlType.INTEGER), unwrapped))
         .hasMessage("Format 'PROTOBUF' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
   }
+
+  @Test
+  void fieldsWithPresenceAndBytesReadNullWhenUnset() throws Exception {
+    Descriptors.FileDescriptor file = ProtobufSchemas.parse("syntax = \"proto3\"; import \"google/protobuf/descriptor.proto\";"
+        + " extend google.protobuf.FieldOptions { string note = 50000; }"
+        + " message M { optional int32 a = 1; oneof choice { string b = 2; int64 c = 3; } bytes d = 4; int32 e = 5; }"
+        + " service S { rpc Get (M) returns (M); }");
+    Descriptor m = ProtobufSchemas.message(file, (String) null);
+    List<SqlType.Field> fields = List.of(new SqlType.Field("a", SqlType.INTEGER), new SqlType.Field("b", SqlType.STRING),
+        new SqlType.Field("c", SqlType.BIGINT), new SqlType.Field("d", SqlType.BYTES),
+        new SqlType.Field("e", SqlType.INTEGER));
+    Object[] unset = ProtobufData.structReader(m, fields).apply(DynamicMessage.getDefaultInstance(m));
+    assertThat(unset).containsExactly(null, null, null, null, 0);
+    DynamicMessage set = DynamicMessage.newBuilder(m).setField(m.findFieldByName("a"), 0)
+        .setField(m.findFieldByName("c"), 0L).build();
+    Object[] read = ProtobufData.structReader(m, fields).apply(DynamicMessage.parseFrom(m, set.toByteArray()));
+    assertThat(read).containsExactly(0, null, 0L, null, 0);
+  }
 }
