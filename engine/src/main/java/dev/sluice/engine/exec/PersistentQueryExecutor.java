@@ -91,6 +91,7 @@ final class PersistentQueryExecutor {
     }
     DataSource sink = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
         formatProps, text, false, timestamp);
+    ctx.serdes.prepareSink(topic, schema.keyColumns(), schema.valueColumns(), Sources.formats(sink));
     String queryId = (table ? "CTAS_" : "CSAS_") + stmt.name() + "_" + ctx.nextCommandNumber();
     StreamSink sinkStep = new StreamSink("Sink", planned.root(), topic, Sources.formats(sink), planned.schema(),
         timestamp);

@@ -25,10 +25,12 @@ final class WithClause {
   static final Set<String> CREATE = Set.of("KAFKA_TOPIC", "KEY_FORMAT", "VALUE_FORMAT", "FORMAT", "PARTITIONS",
       "REPLICAS", "RETENTION_MS", "CLEANUP_POLICY", "TIMESTAMP", "TIMESTAMP_FORMAT", "WRAP_SINGLE_VALUE",
       "VALUE_DELIMITER", "KEY_DELIMITER", "WINDOW_TYPE", "WINDOW_SIZE", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID",
-      "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME");
-  /** Options that describe one topic's registered schemas, never inherited by a query's sink. */
+      "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME",
+      "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
+  /** Options that describe one topic's schemas, never inherited by a query's sink. */
   static final List<String> SCHEMA_OPTIONS = List.of("KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME",
-      "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME");
+      "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME", "KEY_PROTOBUF_NULLABLE_REPRESENTATION",
+      "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
   /** CREATE ... AS SELECT: a sink's window comes from its query, never from WITH. */
   static final Set<String> CREATE_AS = CREATE.stream()
       .filter(p -> !p.equals("WINDOW_TYPE") && !p.equals("WINDOW_SIZE")).collect(java.util.stream.Collectors.toSet());

@@ -5,6 +5,7 @@ import dev.sluice.engine.processinglog.ProcessingLogger;
 import dev.sluice.engine.serde.FormatInfo;
 import dev.sluice.engine.serde.SchemaInference;
 import dev.sluice.engine.serde.SerdeFactory;
+import dev.sluice.engine.serde.SinkSchemas;
 import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
@@ -67,6 +68,17 @@ public final class FormatSerdes implements RowSerdes {
     return wrap(() -> SchemaInference.infer(registry, topic, format, key));
   }
 
+  @Override
+  public void prepareSink(String topic, List<Column> keyColumns, List<Column> valueColumns, Formats formats) {
+    FormatInfo key = keyFormat(formats);
+    FormatInfo value = valueFormat(formats);
+    wrap(() -> {
+      SinkSchemas.prepare(registry, topic, keyColumns, key, true);
+      SinkSchemas.prepare(registry, topic, valueColumns, value, false);
+      return null;
+    });
+  }
+
   public static FormatInfo keyFormat(Formats formats) {
     Map<String, String> props = new HashMap<>();
     String delimiter = formats.properties().get("KEY_DELIMITER");
@@ -114,6 +126,10 @@ public final class FormatSerdes implements RowSerdes {
     String name = formats.properties().get(side + "_SCHEMA_FULL_NAME");
     if (name != null) {
       props.put(FormatInfo.FULL_SCHEMA_NAME, name);
+    }
+    String nullable = formats.properties().get(side + "_PROTOBUF_NULLABLE_REPRESENTATION");
+    if (nullable != null) {
+      props.put(FormatInfo.NULLABLE_REPRESENTATION, nullable);
     }
   }
 

@@ -20,4 +20,11 @@ public interface RowSerdes {
   default Optional<SchemaInference.Inferred> infer(String topic, Formats formats, boolean key) {
     return Optional.empty();
   }
+
+  /**
+   * Settles a query sink's registered schemas when its statement runs: registers the generated ones, or checks
+   * that a pinned {@code *_SCHEMA_ID} holds the columns. Nothing for formats without a registry.
+   */
+  default void prepareSink(String topic, List<Column> keyColumns, List<Column> valueColumns, Formats formats) {
+  }
 }

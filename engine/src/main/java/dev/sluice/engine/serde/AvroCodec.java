@@ -87,6 +87,11 @@ final class AvroCodec implements RowCodec {
   }
 
   @Override
+  public void register(String topic) {
+    registry.writeId(topic, "AVRO", writer().text(), List.of());
+  }
+
+  @Override
   public Object[] decode(String topic, byte[] bytes) {
     int id = ConfluentWire.schemaId(bytes);
     Function<Object, Object[]> reader = readers.get(id);

@@ -270,7 +270,8 @@ final class AvroData {
 
   /**
    * Writes a STRUCT value ({@code Object[]} or {@code List} in field order) or a row as a record of
-   * {@code schema}; record fields without a SQL field get their defaults.
+   * {@code schema}; record fields without a SQL field, and null values of fields that cannot be null, get their
+   * defaults.
    */
   static Function<Object, Object> recordWriter(List<SqlType.Field> fields, Schema schema) {
     List<Schema.Field> avroFields = schema.getFields();
@@ -298,14 +299,20 @@ final class AvroData {
       }
       if (sources[i] >= 0) {
         writers[i] = writer(fields.get(sources[i]).type(), af.schema());
-      } else {
-        defaults[i] = af.hasDefaultValue() ? GenericData.get().getDefaultValue(af) : null;
+      }
+      // a field without a SQL field, or a null for a field that cannot hold one, gets its default, as Kafka
+      // Connect's converter writes it
+      boolean nullable = af.schema().getType() == Schema.Type.NULL || af.schema().getType() == Schema.Type.UNION
+          && af.schema().getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+      if ((sources[i] < 0 || !nullable) && af.hasDefaultValue()) {
+        defaults[i] = GenericData.get().getDefaultValue(af);
       }
     }
     return v -> {
       GenericData.Record r = new GenericData.Record(schema);
       for (int i = 0; i < n; i++) {
-        r.put(i, sources[i] >= 0 ? writers[i].apply(Values.field(v, sources[i])) : defaults[i]);
+        Object value = sources[i] >= 0 ? writers[i].apply(Values.field(v, sources[i])) : null;
+        r.put(i, value == null ? defaults[i] : value);
       }
       return r;
     };

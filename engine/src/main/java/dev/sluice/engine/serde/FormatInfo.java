@@ -18,6 +18,8 @@ import java.util.TreeMap;
  *   <li>{@value #WRAP_SINGLE_VALUE}: {@code true} / {@code false}; absent means the format's default
  *   <li>{@value #SCHEMA_ID}: AVRO, PROTOBUF, JSON_SR only; the registered schema records are written with
  *   <li>{@value #FULL_SCHEMA_NAME}: AVRO and PROTOBUF only; the full name of the generated record or message
+ *   <li>{@value #NULLABLE_REPRESENTATION}: PROTOBUF and PROTOBUF_NOSR only; {@code OPTIONAL} or {@code WRAPPER},
+ *       how generated schemas keep a null scalar apart from its default ({@code *_PROTOBUF_NULLABLE_REPRESENTATION})
  * </ul>
  *
  * @param name the format's upper-case name, one of {@link Format}
@@ -31,6 +33,7 @@ public record FormatInfo(@JsonProperty("name") String name,
   public static final String WRAP_SINGLE_VALUE = "wrapSingleValue";
   public static final String SCHEMA_ID = "schemaId";
   public static final String FULL_SCHEMA_NAME = "fullSchemaName";
+  public static final String NULLABLE_REPRESENTATION = "nullableRepresentation";
 
   private static final String EMPTY_DELIMITER = "Delimiter cannot be empty, if you meant to have a tab or "
       + "space for delimiter, please use the special values 'TAB' or 'SPACE'" + "\n"
@@ -56,6 +59,11 @@ public record FormatInfo(@JsonProperty("name") String name,
         && format != Format.PROTOBUF_NOSR) {
       throw new IllegalArgumentException("The '" + name + "' format does not support a schema full name; "
           + "*_SCHEMA_FULL_NAME applies to the AVRO and PROTOBUF formats");
+    }
+    if (canonical.containsKey(NULLABLE_REPRESENTATION) && format != Format.PROTOBUF
+        && format != Format.PROTOBUF_NOSR) {
+      throw new IllegalArgumentException("The '" + name + "' format does not support a nullable representation; "
+          + "*_PROTOBUF_NULLABLE_REPRESENTATION applies to the PROTOBUF and PROTOBUF_NOSR formats");
     }
     properties = Map.copyOf(canonical);
   }
@@ -103,6 +111,11 @@ public record FormatInfo(@JsonProperty("name") String name,
     return Optional.ofNullable(properties.get(FULL_SCHEMA_NAME));
   }
 
+  /** How a generated protobuf schema keeps nulls apart ({@code OPTIONAL} or {@code WRAPPER}), if given. */
+  public Optional<String> nullableRepresentation() {
+    return Optional.ofNullable(properties.get(NULLABLE_REPRESENTATION));
+  }
+
   /** This format with the WRAP_SINGLE_VALUE option set or removed. */
   public FormatInfo withWrapSingleValue(Optional<Boolean> wrap) {
     Map<String, String> copy = new TreeMap<>(properties);
@@ -133,9 +146,18 @@ public record FormatInfo(@JsonProperty("name") String name,
         throw new IllegalArgumentException("A schema full name must not be empty");
       }
       out.put(FULL_SCHEMA_NAME, value.trim());
+    } else if (k.equals("nullablerepresentation") || k.equals("keyprotobufnullablerepresentation")
+        || k.equals("valueprotobufnullablerepresentation")) {
+      String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+      if (!v.equals("OPTIONAL") && !v.equals("WRAPPER")) {
+        throw new IllegalArgumentException("Invalid value for PROTOBUF_NULLABLE_REPRESENTATION: '" + value
+            + "'. Valid values are: OPTIONAL, WRAPPER");
+      }
+      out.put(NULLABLE_REPRESENTATION, v);
     } else {
       throw new IllegalArgumentException("Unknown format property: '" + key + "'. Supported: "
-          + DELIMITER + ", " + WRAP_SINGLE_VALUE + ", " + SCHEMA_ID + ", " + FULL_SCHEMA_NAME);
+          + DELIMITER + ", " + WRAP_SINGLE_VALUE + ", " + SCHEMA_ID + ", " + FULL_SCHEMA_NAME + ", "
+          + NULLABLE_REPRESENTATION);
     }
   }
 

@@ -40,7 +40,7 @@ final class FormatValidator {
         throw new IllegalArgumentException("Format '" + format.name()
             + "' does not support 'WRAP_SINGLE_VALUE' set to 'true'.");
       }
-      if (!wrap.get() && format.format() == Format.PROTOBUF_NOSR) {
+      if (!wrap.get() && (format.format() == Format.PROTOBUF || format.format() == Format.PROTOBUF_NOSR)) {
         throw new IllegalArgumentException("Format '" + format.name()
             + "' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
       }

@@ -35,6 +35,11 @@ final class JsonSrCodec implements RowCodec {
   }
 
   @Override
+  public void register(String topic) {
+    registry.writeId(topic, "JSON", schema, List.of());
+  }
+
+  @Override
   public Object[] decode(String topic, byte[] bytes) {
     ConfluentWire.schemaId(bytes); // checks the magic byte and the header's length
     return json.decode(topic, bytes, ConfluentWire.HEADER, bytes.length - ConfluentWire.HEADER);

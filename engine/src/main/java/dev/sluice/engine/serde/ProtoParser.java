@@ -4,10 +4,12 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumValueDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.MessageOptions;
 import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors;
+import com.google.protobuf.UnknownFieldSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,9 @@ import java.util.function.Function;
  * {@link Descriptors.FileDescriptor} (protobuf-java has no parser of its own). It reads what registered schemas
  * use: {@code syntax}, {@code package}, {@code import}, {@code option}s (skipped), messages with nested messages
  * and enums, scalar, message and enum fields, {@code repeated} / {@code optional} labels, {@code map<K, V>},
- * {@code oneof} groups and {@code reserved} ranges; field options in brackets are skipped. Imports are resolved by
+ * {@code oneof} groups and {@code reserved} ranges; of the field options in brackets only
+ * {@code (confluent.field_meta)} is kept (a decimal's precision and scale), {@code extend} blocks are skipped.
+ * Imports are resolved by
  * the caller (registry references, or protobuf's well-known types); names resolve as protoc resolves them.
  */
 public final class ProtoParser {
@@ -93,7 +97,7 @@ public final class ProtoParser {
           file.addDependency(unquote(dep));
           expect(";");
         }
-        case "option" -> skipStatement();
+        case "option", "extend", "service" -> skipStatement();
         case "message" -> file.addMessageType(message());
         case "enum" -> file.addEnumType(enumType());
         case ";" -> { }
@@ -106,7 +110,38 @@ public final class ProtoParser {
     DescriptorProto.Builder m = DescriptorProto.newBuilder().setName(next());
     expect("{");
     body(m, -1);
+    syntheticOneofsLast(m);
     return m.build();
+  }
+
+  /**
+   * Moves the synthetic oneofs of proto3 {@code optional} fields after the declared ones, as protoc orders them
+   * (protobuf-java rejects any other order), renumbering the fields' oneof indexes.
+   */
+  private static void syntheticOneofsLast(DescriptorProto.Builder m) {
+    int n = m.getOneofDeclCount();
+    boolean[] synthetic = new boolean[n];
+    for (FieldDescriptorProto f : m.getFieldList()) {
+      if (f.getProto3Optional() && f.hasOneofIndex()) {
+        synthetic[f.getOneofIndex()] = true;
+      }
+    }
+    int[] newIndex = new int[n];
+    List<OneofDescriptorProto> ordered = new ArrayList<>();
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        if (synthetic[i] == (pass == 1)) {
+          newIndex[i] = ordered.size();
+          ordered.add(m.getOneofDecl(i));
+        }
+      }
+    }
+    m.clearOneofDecl().addAllOneofDecl(ordered);
+    for (int i = 0; i < m.getFieldCount(); i++) {
+      if (m.getField(i).hasOneofIndex()) {
+        m.setField(i, m.getField(i).toBuilder().setOneofIndex(newIndex[m.getField(i).getOneofIndex()]));
+      }
+    }
   }
 
   /** Reads a message body up to its closing brace; fields land in {@code oneof} when it is not -1. */
@@ -127,6 +162,7 @@ public final class ProtoParser {
         case "option":
         case "reserved":
         case "extensions":
+        case "extend":
           skipStatement();
           break;
         case "oneof":
@@ -176,7 +212,7 @@ public final class ProtoParser {
     expect("=");
     f.setNumber(number(next()));
     if (peek("[")) {
-      skipBalanced("[", "]");
+      fieldOptions(f);
     }
     expect(";");
     if (oneof >= 0) {
@@ -188,6 +224,93 @@ public final class ProtoParser {
       f.setOneofIndex(m.getOneofDeclCount() - 1);
     }
     m.addField(f);
+  }
+
+  /**
+   * Reads a field's options in brackets. Only {@code (confluent.field_meta)} is kept (its params carry a decimal's
+   * precision and scale), as the option's unknown extension field, since the extension itself is not declared;
+   * the other options do not change how values are read or written.
+   */
+  private void fieldOptions(FieldDescriptorProto.Builder f) {
+    expect("[");
+    while (true) {
+      String name = next();
+      if (name.equals("(")) {
+        name = "(" + next() + ")";
+        expect(")");
+      }
+      while (peek(".") || pos < tokens.size() && tokens.get(pos).startsWith(".")) {
+        name += next();
+      }
+      expect("=");
+      if (name.equals("(confluent.field_meta)") && peek("{")) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        textMessage(params, false);
+        f.setOptions(FieldOptions.newBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
+            .addField(ProtobufKnownTypes.FIELD_META, UnknownFieldSet.Field.newBuilder()
+                .addLengthDelimited(ProtobufKnownTypes.metaOption(params)).build()).build()));
+      } else if (peek("{")) {
+        skipBalanced("{", "}");
+      } else {
+        next();
+      }
+      String t = next();
+      if (t.equals("]")) {
+        return;
+      } else if (!t.equals(",")) {
+        throw error("expected ',' or ']' but found '" + t + "'");
+      }
+    }
+  }
+
+  /**
+   * Reads a message in the protobuf text format, from its opening brace; the {@code key} / {@code value} pairs of
+   * its {@code params} entries land in {@code params}.
+   */
+  private void textMessage(Map<String, String> params, boolean entry) {
+    expect("{");
+    String key = null;
+    String value = null;
+    while (!peek("}")) {
+      String name = next();
+      if (peek(":")) {
+        next();
+      }
+      if (peek("[")) {
+        next();
+        while (!peek("]")) {
+          textValue(params, name);
+          if (peek(",")) {
+            next();
+          }
+        }
+        next();
+      } else if (entry && (name.equals("key") || name.equals("value"))) {
+        String v = unquote(next());
+        if (name.equals("key")) {
+          key = v;
+        } else {
+          value = v;
+        }
+      } else {
+        textValue(params, name);
+      }
+      if (peek(",") || peek(";")) {
+        next();
+      }
+    }
+    next();
+    if (entry && key != null && value != null) {
+      params.put(key, value);
+    }
+  }
+
+  private void textValue(Map<String, String> params, String name) {
+    if (peek("{")) {
+      textMessage(params, name.equals("params"));
+    } else {
+      next();
+    }
   }
 
   private static FieldDescriptorProto.Builder typed(FieldDescriptorProto.Builder f, String type) {

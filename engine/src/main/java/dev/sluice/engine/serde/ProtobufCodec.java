@@ -22,10 +22,12 @@ import java.util.function.Function;
  * registered schema a {@code *_SCHEMA_ID} pins, and read with the schema and message their header names
  * (references resolved through the registry). PROTOBUF_NOSR records are the bare message of the generated schema.
  * A wrapped row is a message of its columns; an unwrapped single column (a key) is a message with that one field.
+ * A key whose columns are all null is a Kafka null key.
  */
 final class ProtobufCodec implements RowCodec {
   private final List<Column> columns;
   private final boolean wrapped;
+  private final boolean nullKeys;
   private final RegistrySchemas registry;
   private final Integer pinnedId;
   private final String fullName;
@@ -41,12 +43,22 @@ final class ProtobufCodec implements RowCodec {
    * @param client the registry, or null for PROTOBUF_NOSR
    */
   ProtobufCodec(List<Column> columns, boolean wrapped, FormatInfo format, SchemaRegistryClient client, boolean key) {
+    this(columns, wrapped, format, client, key, key);
+  }
+
+  /**
+   * @param nullKeys whether a row whose columns are all null is written as a Kafka null (keys: a key message read
+   *     back never has null scalars, so such a row is a null key), rather than as an empty message
+   */
+  ProtobufCodec(List<Column> columns, boolean wrapped, FormatInfo format, SchemaRegistryClient client, boolean key,
+      boolean nullKeys) {
+    this.nullKeys = nullKeys;
     this.columns = List.copyOf(columns);
     this.wrapped = wrapped;
     this.fullName = format.fullSchemaName().orElse(null);
     this.pinnedId = format.schemaId().orElse(null);
     this.registry = format.format() == Format.PROTOBUF_NOSR ? null : new RegistrySchemas(client, key, pinnedId);
-    this.generatedText = ProtobufSchemas.of(columns, fullName);
+    this.generatedText = ProtobufSchemas.of(columns, fullName, ProtobufSchemas.Nullable.of(format));
     this.generated = ProtobufSchemas.message(ProtobufSchemas.parse(generatedText), (String) null);
     this.generatedReader = reader(generated);
   }
@@ -57,7 +69,7 @@ final class ProtobufCodec implements RowCodec {
       throw new SerdeException("Column count mismatch on serialization. topic: " + topic + ", expected: "
           + columns.size() + ", got: " + row.length);
     }
-    if (!wrapped && row[0] == null) {
+    if (!wrapped && row[0] == null || nullKeys && allNull(row)) {
       return null;
     }
     Writer w = writer();
@@ -73,6 +85,22 @@ final class ProtobufCodec implements RowCodec {
       throw new SerdeException(e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  private static boolean allNull(Object[] row) {
+    for (Object v : row) {
+      if (v != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void register(String topic) {
+    if (registry != null) {
+      registry.writeId(topic, "PROTOBUF", generatedText, List.of());
+    }
   }
 
   private Writer writer() {

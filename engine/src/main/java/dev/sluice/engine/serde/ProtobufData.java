@@ -16,8 +16,9 @@ import java.util.function.Function;
 /**
  * Converts between row values and protobuf messages, one converter compiled per pair of SQL type and field, as
  * {@link AvroData} does for Avro. proto3 has no null scalars: a null column is left unset and reads back as its
- * type's default (0, false, ""), a null ARRAY or MAP as an empty one, an unset message field as null, as
- * ksqlDB's protobuf format behaves.
+ * type's default (0, false, ""), a null ARRAY or MAP as an empty one, an unset message or bytes field as null, as
+ * ksqlDB's protobuf format behaves; fields with presence (proto3 {@code optional}, {@code oneof}, the wrappers)
+ * read back null when unset.
  */
 final class ProtobufData {
 
@@ -39,7 +40,10 @@ final class ProtobufData {
       Object[] out = new Object[n];
       for (int i = 0; i < n; i++) {
         FieldDescriptor f = fds[i];
-        if (f == null || f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isRepeated() && !m.hasField(f)) {
+        // an unset message, proto3 optional or oneof field is null, and so is an unset bytes field (as ksqlDB
+        // reads it); other scalars read as their defaults
+        if (f == null || !f.isRepeated() && (f.hasPresence() || f.getType() == FieldDescriptor.Type.BYTES)
+            && !m.hasField(f)) {
           continue;
         }
         out[i] = readers[i].apply(m.getField(f));
@@ -88,6 +92,17 @@ final class ProtobufData {
 
   private static Function<Object, Object> single(FieldDescriptor f, SqlType type) {
     FieldDescriptor.JavaType jt = f.getJavaType();
+    if (jt == FieldDescriptor.JavaType.MESSAGE) {
+      Function<Object, Object> known = ProtobufKnownTypes.reader(f.getMessageType(), type);
+      if (known != null) {
+        return known;
+      }
+      if (ProtobufKnownTypes.isWrapper(f.getMessageType()) && type.base() != SqlType.BaseType.STRUCT) {
+        FieldDescriptor value = f.getMessageType().findFieldByNumber(1);
+        Function<Object, Object> scalar = single(value, type);
+        return v -> scalar.apply(((Message) v).getField(value));
+      }
+    }
     switch (type.base()) {
       case STRING:
         if (jt == FieldDescriptor.JavaType.MESSAGE || jt == FieldDescriptor.JavaType.BYTE_STRING) {
@@ -112,15 +127,19 @@ final class ProtobufData {
         require(f, type, jt == FieldDescriptor.JavaType.BYTE_STRING);
         return v -> new org.apache.calcite.avatica.util.ByteString(((ByteString) v).toByteArray());
       case TIMESTAMP:
-        if (jt == FieldDescriptor.JavaType.MESSAGE && f.getMessageType().getFullName().equals(
-            "google.protobuf.Timestamp")) {
-          FieldDescriptor seconds = f.getMessageType().findFieldByName("seconds");
-          FieldDescriptor nanos = f.getMessageType().findFieldByName("nanos");
-          return v -> ((Long) ((Message) v).getField(seconds)) * 1000L
-              + ((Integer) ((Message) v).getField(nanos)) / 1_000_000;
-        }
         require(f, type, jt == FieldDescriptor.JavaType.LONG || jt == FieldDescriptor.JavaType.INT);
         return v -> ((Number) v).longValue();
+      case DATE:
+      case TIME:
+        require(f, type, jt == FieldDescriptor.JavaType.INT || jt == FieldDescriptor.JavaType.LONG);
+        return v -> ((Number) v).intValue();
+      case DECIMAL: {
+        SqlType.Decimal d = (SqlType.Decimal) type;
+        require(f, type, jt == FieldDescriptor.JavaType.INT || jt == FieldDescriptor.JavaType.LONG
+            || jt == FieldDescriptor.JavaType.STRING || jt == FieldDescriptor.JavaType.DOUBLE
+            || jt == FieldDescriptor.JavaType.FLOAT);
+        return v -> Values.fit(new java.math.BigDecimal(v.toString()), d);
+      }
       case STRUCT: {
         require(f, type, jt == FieldDescriptor.JavaType.MESSAGE);
         Function<Message, Object[]> struct = structReader(f.getMessageType(), ((SqlType.Struct) type).fields());
@@ -237,20 +256,23 @@ final class ProtobufData {
           }
           return e;
         };
-      case MESSAGE:
-        if (f.getMessageType().getFullName().equals("google.protobuf.Timestamp")) {
-          Descriptor ts = f.getMessageType();
-          return v -> {
-            long millis = ((Number) v).longValue();
-            return DynamicMessage.newBuilder(ts).setField(ts.findFieldByName("seconds"), Math.floorDiv(millis, 1000L))
-                .setField(ts.findFieldByName("nanos"), (int) Math.floorMod(millis, 1000L) * 1_000_000).build();
-          };
+      case MESSAGE: {
+        Descriptor message = f.getMessageType();
+        Function<Object, Object> known = ProtobufKnownTypes.writer(message, type);
+        if (known != null) {
+          return known;
+        }
+        if (ProtobufKnownTypes.isWrapper(message) && !(type instanceof SqlType.Struct)) {
+          FieldDescriptor value = message.findFieldByNumber(1);
+          Function<Object, Object> scalar = writeSingle(value, type);
+          return v -> DynamicMessage.newBuilder(message).setField(value, scalar.apply(v)).build();
         }
         if (!(type instanceof SqlType.Struct s)) {
           throw incompatible(f, type);
         }
-        Function<Object, Message> struct = structWriter(s.fields(), f.getMessageType());
+        Function<Object, Message> struct = structWriter(s.fields(), message);
         return struct::apply;
+      }
       default:
         throw incompatible(f, type);
     }

@@ -17,30 +17,41 @@ import java.util.Map;
 /**
  * ksqlDB's mapping between SQL types and protobuf schemas. Writing, the row is the proto3 message
  * {@code ConnectDefault1} (or {@code *_SCHEMA_FULL_NAME}) with one field per column numbered in order, a STRUCT a
- * nested message, an ARRAY a {@code repeated} field, a MAP a {@code map<K, V>}, TIMESTAMP
- * {@code google.protobuf.Timestamp}; the schema is kept as .proto text, as registries keep it. Reading (schema
- * inference), the unsigned and 64-bit integers are BIGINT, a float DOUBLE, an enum STRING, a repeated field an
- * ARRAY, a map field a MAP, {@code google.protobuf.Timestamp} a TIMESTAMP and any other message a STRUCT.
+ * nested message, an ARRAY a {@code repeated} field, a MAP a {@code map<K, V>}, DECIMAL, DATE, TIME and TIMESTAMP
+ * the messages of {@link ProtobufKnownTypes}; the schema is kept as .proto text, as registries keep it. Reading
+ * (schema inference), the unsigned and 64-bit integers are BIGINT, a float DOUBLE, an enum STRING, a repeated
+ * field an ARRAY, a map field a MAP, the known messages their SQL types, a wrapper its scalar and any other
+ * message a STRUCT.
  */
 final class ProtobufSchemas {
   static final String DEFAULT_NAME = "ConnectDefault1";
-  private static final Map<String, Descriptors.FileDescriptor> WELL_KNOWN = Map.of(
-      "google/protobuf/timestamp.proto", com.google.protobuf.TimestampProto.getDescriptor(),
-      "google/protobuf/duration.proto", com.google.protobuf.DurationProto.getDescriptor(),
-      "google/protobuf/wrappers.proto", com.google.protobuf.WrappersProto.getDescriptor(),
-      "google/protobuf/struct.proto", com.google.protobuf.StructProto.getDescriptor(),
-      "google/protobuf/empty.proto", com.google.protobuf.EmptyProto.getDescriptor(),
-      "google/protobuf/any.proto", com.google.protobuf.AnyProto.getDescriptor());
-
   private ProtobufSchemas() {}
 
+  /** How a generated schema keeps a null scalar apart from its default value. */
+  enum Nullable {
+    /** proto3 defaults: a null scalar is left unset and reads back as 0, false or "". */
+    NONE,
+    /** scalar fields are proto3 {@code optional}: unset reads back as null. */
+    OPTIONAL,
+    /** scalar fields are {@code google.protobuf.*Value} wrappers: unset reads back as null. */
+    WRAPPER;
+
+    static Nullable of(FormatInfo format) {
+      return format.nullableRepresentation().map(Nullable::valueOf).orElse(NONE);
+    }
+  }
+
+  /** The .proto text of a row's message, with proto3 defaults for nulls. */
+  static String of(List<Column> columns, String fullName) {
+    return of(columns, fullName, Nullable.NONE);
+  }
+
   /**
-   * The .proto text of a row's message: wrapped, one field per column; unwrapped, the single column's value as the
-   * message's only field.
+   * The .proto text of a row's message: one field per column (an unwrapped key is a message of its one column).
    *
    * @throws IllegalArgumentException for types protobuf cannot hold here
    */
-  static String of(List<Column> columns, String fullName) {
+  static String of(List<Column> columns, String fullName, Nullable nullable) {
     String name = fullName == null ? DEFAULT_NAME : fullName;
     String pkg = null;
     int dot = name.lastIndexOf('.');
@@ -52,53 +63,83 @@ final class ProtobufSchemas {
     if (pkg != null) {
       sb.append("package ").append(pkg).append(";\n");
     }
-    boolean timestamp = columns.stream().anyMatch(c -> uses(c.type(), SqlType.BaseType.TIMESTAMP));
-    if (timestamp) {
-      sb.append("\nimport \"google/protobuf/timestamp.proto\";\n");
-    }
-    sb.append('\n');
+    java.util.TreeSet<String> imports = new java.util.TreeSet<>();
+    StringBuilder body = new StringBuilder();
     List<SqlType.Field> fields = columns.stream().map(c -> new SqlType.Field(c.name(), c.type())).toList();
-    message(sb, name, fields, "", new int[] {1});
+    new Generator(body, imports, nullable).message(name, fields, "");
+    if (!imports.isEmpty()) {
+      sb.append('\n');
+      imports.forEach(i -> sb.append("import \"").append(i).append("\";\n"));
+    }
+    sb.append('\n').append(body);
     return sb.toString();
   }
 
-  /** Writes a message; nested messages are named ConnectDefault2, 3, ... as Kafka Connect names them. */
-  private static void message(StringBuilder sb, String name, List<SqlType.Field> fields, String indent,
-      int[] counter) {
-    sb.append(indent).append("message ").append(name).append(" {\n");
-    int number = 1;
-    for (SqlType.Field f : fields) {
-      String type = fieldType(sb, f, indent + "  ", counter);
-      sb.append(indent).append("  ").append(type).append(' ').append(f.name()).append(" = ").append(number++)
-          .append(";\n");
-    }
-    sb.append(indent).append("}\n");
-  }
+  /** Writes messages; nested messages are named ConnectDefault2, 3, ... as Kafka Connect names them. */
+  private static final class Generator {
+    private final StringBuilder sb;
+    private final java.util.Set<String> imports;
+    private final Nullable nullable;
+    private int counter = 1;
 
-  /** The type of a field, writing the nested messages it needs first. */
-  private static String fieldType(StringBuilder sb, SqlType.Field f, String indent, int[] counter) {
-    SqlType type = f.type();
-    if (type instanceof SqlType.Array a) {
-      if (a.element() instanceof SqlType.Array || a.element() instanceof SqlType.Map) {
-        throw new IllegalArgumentException("PROTOBUF cannot hold nested collections: " + type.sql());
+    Generator(StringBuilder sb, java.util.Set<String> imports, Nullable nullable) {
+      this.sb = sb;
+      this.imports = imports;
+      this.nullable = nullable;
+    }
+
+    /** Writes a message; the messages of its STRUCT fields are nested in it, ahead of the field using them. */
+    void message(String name, List<SqlType.Field> fields, String indent) {
+      sb.append(indent).append("message ").append(name).append(" {\n");
+      int number = 1;
+      for (SqlType.Field f : fields) {
+        String type = fieldType(f.type(), indent + "  ", true);
+        sb.append(indent).append("  ").append(type).append(' ').append(f.name()).append(" = ").append(number++);
+        SqlType single = f.type() instanceof SqlType.Array a ? a.element() : f.type();
+        if (single instanceof SqlType.Decimal d) {
+          imports.add(ProtobufKnownTypes.META_IMPORT);
+          sb.append(" [(confluent.field_meta) = { params: [{ key: \"precision\", value: \"")
+              .append(d.precision()).append("\" }, { key: \"scale\", value: \"").append(d.scale())
+              .append("\" }] }]");
+        }
+        sb.append(";\n");
       }
-      return "repeated " + fieldType(sb, new SqlType.Field(f.name(), a.element()), indent, counter);
+      sb.append(indent).append("}\n");
     }
-    if (type instanceof SqlType.Map m) {
-      if (m.value() instanceof SqlType.Array || m.value() instanceof SqlType.Map) {
-        throw new IllegalArgumentException("PROTOBUF cannot hold nested collections: " + type.sql());
+
+    /** The type of a field, writing the nested messages it needs first; {@code field} for a field's own type. */
+    private String fieldType(SqlType type, String indent, boolean field) {
+      if (type instanceof SqlType.Array a) {
+        if (a.element() instanceof SqlType.Array || a.element() instanceof SqlType.Map) {
+          throw new IllegalArgumentException("PROTOBUF cannot hold nested collections: " + type.sql());
+        }
+        return "repeated " + fieldType(a.element(), indent, false);
       }
-      return "map<" + scalar(m.key()) + ", " + fieldType(sb, new SqlType.Field(f.name(), m.value()), indent, counter)
-          + ">";
+      if (type instanceof SqlType.Map m) {
+        if (m.value() instanceof SqlType.Array || m.value() instanceof SqlType.Map) {
+          throw new IllegalArgumentException("PROTOBUF cannot hold nested collections: " + type.sql());
+        }
+        return "map<" + scalar(m.key()) + ", " + fieldType(m.value(), indent, false) + ">";
+      }
+      if (type instanceof SqlType.Struct s) {
+        String nested = DEFAULT_NAME.substring(0, DEFAULT_NAME.length() - 1) + (++counter);
+        message(nested, s.fields(), indent);
+        return nested;
+      }
+      String known = ProtobufKnownTypes.messageFor(type.base());
+      if (known != null) {
+        imports.add(ProtobufKnownTypes.importFor(type.base()));
+        return known;
+      }
+      String scalar = scalar(type);
+      if (field && nullable == Nullable.OPTIONAL) {
+        return "optional " + scalar;
+      } else if (field && nullable == Nullable.WRAPPER) {
+        imports.add("google/protobuf/wrappers.proto");
+        return ProtobufKnownTypes.wrapperFor(scalar);
+      }
+      return scalar;
     }
-    if (type instanceof SqlType.Struct s) {
-      String nested = DEFAULT_NAME.substring(0, DEFAULT_NAME.length() - 1) + (++counter[0]);
-      StringBuilder inner = new StringBuilder();
-      message(inner, nested, s.fields(), indent, counter);
-      sb.append(inner);
-      return nested;
-    }
-    return scalar(type);
   }
 
   private static String scalar(SqlType type) {
@@ -109,23 +150,9 @@ final class ProtobufSchemas {
       case DOUBLE -> "double";
       case STRING -> "string";
       case BYTES -> "bytes";
-      case TIMESTAMP -> "google.protobuf.Timestamp";
       default -> throw new IllegalArgumentException("The PROTOBUF format does not support type '" + type.base()
           + "' yet");
     };
-  }
-
-  private static boolean uses(SqlType type, SqlType.BaseType base) {
-    if (type.base() == base) {
-      return true;
-    } else if (type instanceof SqlType.Array a) {
-      return uses(a.element(), base);
-    } else if (type instanceof SqlType.Map m) {
-      return uses(m.key(), base) || uses(m.value(), base);
-    } else if (type instanceof SqlType.Struct s) {
-      return s.fields().stream().anyMatch(f -> uses(f.type(), base));
-    }
-    return false;
   }
 
   /** Parses a .proto text without imports other than protobuf's well-known types. */
@@ -143,7 +170,7 @@ final class ProtobufSchemas {
     Map<String, SchemaReference> byName = new HashMap<>();
     references.forEach(r -> byName.put(r.name(), r));
     return ProtoParser.parse(name, text, dep -> {
-      Descriptors.FileDescriptor known = WELL_KNOWN.get(dep);
+      Descriptors.FileDescriptor known = ProtobufKnownTypes.file(dep);
       if (known != null) {
         return known;
       }
@@ -166,7 +193,7 @@ final class ProtobufSchemas {
   }
 
   private static Descriptors.FileDescriptor wellKnown(String dep) {
-    Descriptors.FileDescriptor fd = WELL_KNOWN.get(dep);
+    Descriptors.FileDescriptor fd = ProtobufKnownTypes.file(dep);
     if (fd == null) {
       throw new IllegalArgumentException("The protobuf schema imports '" + dep + "', which is unknown");
     }
@@ -243,8 +270,10 @@ final class ProtobufSchemas {
       case FLOAT, DOUBLE -> SqlType.DOUBLE;
       case STRING, ENUM -> SqlType.STRING;
       case BYTE_STRING -> SqlType.BYTES;
-      case MESSAGE -> f.getMessageType().getFullName().equals("google.protobuf.Timestamp") ? SqlType.TIMESTAMP
-          : sqlType(f.getMessageType(), upperCase);
+      case MESSAGE -> {
+        SqlType known = ProtobufKnownTypes.sqlType(f);
+        yield known != null ? known : sqlType(f.getMessageType(), upperCase);
+      }
     };
   }
 }

@@ -22,4 +22,13 @@ public interface RowCodec {
    * @throws SerdeException if the bytes are not a valid record of this schema
    */
   Object[] decode(String topic, byte[] bytes);
+
+  /**
+   * Registers the schema records of {@code topic} are written with, if the format keeps one in the Schema
+   * Registry, so that a query's sink registers it when its statement runs rather than with its first record.
+   *
+   * @throws dev.sluice.engine.serde.registry.SchemaRegistryException when the registry refuses it
+   */
+  default void register(String topic) {
+  }
 }

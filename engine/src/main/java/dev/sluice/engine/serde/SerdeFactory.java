@@ -142,4 +142,18 @@ public final class SerdeFactory {
     return new RowSerde(codec, key ? "key" : "value", ProcessingLogContext.discarding("none"))
         .encodeOrThrow(topic, row);
   }
+
+  /**
+   * Writes a PROTOBUF key as a message of its columns even when its single column is null (an empty message,
+   * not a Kafka null), as producers outside ksqlDB write a key message whose field is unset.
+   */
+  public static byte[] encodeKeyMessageOrThrow(List<Column> columns, FormatInfo format,
+      SchemaRegistryClient registry, String topic, Object[] row) {
+    validateKey(columns, format);
+    if (format.format() != Format.PROTOBUF && format.format() != Format.PROTOBUF_NOSR) {
+      throw new IllegalArgumentException("Only PROTOBUF keys are messages: " + format.name());
+    }
+    return new RowSerde(new ProtobufCodec(columns, true, format, registry, true, false), "key",
+        ProcessingLogContext.discarding("none")).encodeOrThrow(topic, row);
+  }
 }

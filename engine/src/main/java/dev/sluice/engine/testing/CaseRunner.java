@@ -101,7 +101,7 @@ public final class CaseRunner {
         locked = true;
         schemas = new CaseSchemas(registry);
         schemas.reset();
-        schemas.register(tc.topics());
+        schemas.register(tc.topics(), tc.statements());
         toRun = new TestCase(tc.file(), tc.name(), schemas.rewrite(tc.statements()), tc.properties(), tc.inputs(),
             tc.outputs(), tc.topics(), tc.expectedError(), tc.post(), tc.enabled(), tc.invalid(), tc.raw());
       }

@@ -3,6 +3,11 @@ package dev.sluice.engine.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.engine.serde.registry.SchemaReference;
 import dev.sluice.engine.serde.registry.SchemaRegistryClient;
+import dev.sluice.parser.ParsedStatement;
+import dev.sluice.parser.SqlParser;
+import dev.sluice.parser.ast.ColumnDef;
+import dev.sluice.parser.ast.Literal;
+import dev.sluice.parser.ast.Statement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +45,6 @@ final class CaseSchemas {
   private final SchemaRegistryClient client;
   private final Map<String, TopicSchema> topicSchemas = new HashMap<>();
   private final Map<Integer, Integer> ids = new HashMap<>();
-  private final List<Integer> order = new ArrayList<>();
   private final Map<String, Schema> parsedAvro = new HashMap<>();
 
   CaseSchemas(SchemaRegistryClient client) {
@@ -63,14 +67,27 @@ final class CaseSchemas {
     }
   }
 
-  /** Registers the schemas of {@code topics[]}. */
-  void register(List<JsonNode> topics) {
+  /**
+   * Registers the schemas of {@code topics[]} and works out which ids ksqlDB's mock registry would have given
+   * them, so that statements naming those ids get the real ones. The reference harness collects the topics of
+   * {@code topics[]} and, for topics not among them, those of the CREATE statements with columns in a format
+   * with a schema (their schemas generated from the columns), in a {@link HashMap} by topic name; it then
+   * registers each topic's key schema, then its value schema, in the map's order, the mock numbering them 1, 2,
+   * 3 ... unless the topic declares an id. References are resolved in memory and take no id.
+   */
+  void register(List<JsonNode> topics, List<String> statements) {
+    Map<String, Integer[]> real = new HashMap<>();
+    Map<String, JsonNode> byName = new HashMap<>();
     for (JsonNode t : topics) {
       String name = t.path("name").asText(null);
       if (name == null) {
         continue;
       }
-      for (String side : List.of("key", "value")) {
+      byName.put(name, t);
+      Integer[] sides = new Integer[2];
+      real.put(name, sides);
+      for (int i = 0; i < 2; i++) {
+        String side = i == 0 ? "key" : "value";
         JsonNode schema = t.get(side + "Schema");
         if (schema == null || schema.isNull()) {
           continue;
@@ -81,37 +98,82 @@ final class CaseSchemas {
         for (JsonNode r : t.path(side + "SchemaReferences")) {
           String refName = r.path("name").asText();
           String refType = type(r.path("format").asText(type));
-          registered(client.register(refName, refType, text(r.path("schema"), refType), List.of()));
-          refs.add(new SchemaReference(refName, refName, client.latest(refName).map(s -> s.version()).orElse(1)));
+          client.register(refName, refType, text(r.path("schema"), refType), List.of());
+          refs.add(new SchemaReference(refName, refName, client.latest(refName).map(x -> x.version()).orElse(1)));
         }
-        int id = registered(client.register(name + "-" + side, type, text, refs));
+        int id = client.register(name + "-" + side, type, text, refs);
+        sides[i] = id;
         topicSchemas.put(name + "|" + side, new TopicSchema(id, type, text));
-        JsonNode declared = t.get(side + "SchemaId");
+      }
+    }
+    boolean[] declaredTopic = new boolean[0];
+    Map<String, boolean[]> all = new HashMap<>();
+    byName.keySet().forEach(name -> all.put(name, declaredTopic));
+    statementSchemas(statements).forEach(all::putIfAbsent);
+    int next = 1;
+    for (Map.Entry<String, boolean[]> e : all.entrySet()) {
+      for (int i = 0; i < 2; i++) {
+        if (e.getValue() != declaredTopic) {
+          next += e.getValue()[i] ? 1 : 0; // a schema the mock would hold, that no statement here names
+          continue;
+        }
+        Integer id = real.get(e.getKey())[i];
+        if (id == null) {
+          continue;
+        }
+        JsonNode declared = byName.get(e.getKey()).get((i == 0 ? "key" : "value") + "SchemaId");
         if (declared != null && declared.canConvertToInt()) {
           ids.put(declared.asInt(), id);
+        } else {
+          ids.putIfAbsent(next++, id);
         }
       }
     }
   }
 
   /**
-   * Notes an id the registry gave: ksqlDB's mock registry numbers new schemas 1, 2, 3 ..., which statements
-   * may name without the case declaring them.
+   * The topics of CREATE STREAM / TABLE statements with columns, and whether their key and value formats carry
+   * a registered schema (AVRO, PROTOBUF or JSON_SR, with columns on that side).
    */
-  private int registered(int id) {
-    if (!order.contains(id)) {
-      order.add(id);
+  private static Map<String, boolean[]> statementSchemas(List<String> statements) {
+    Map<String, boolean[]> out = new HashMap<>();
+    for (String sql : statements) {
+      List<ParsedStatement> parsed;
+      try {
+        parsed = SqlParser.parse(sql);
+      } catch (RuntimeException | AssertionError | StackOverflowError e) {
+        continue;
+      }
+      for (ParsedStatement p : parsed) {
+        if (!(p.statement() instanceof Statement.CreateSource c) || c.columns().isEmpty()) {
+          continue;
+        }
+        Map<String, Literal> props = c.properties();
+        Literal topic = props.get("KAFKA_TOPIC");
+        String both = upper(props.get("FORMAT"));
+        String keyFormat = upper(props.get("KEY_FORMAT")) != null ? upper(props.get("KEY_FORMAT"))
+            : both != null ? both : "KAFKA";
+        String valueFormat = upper(props.get("VALUE_FORMAT")) != null ? upper(props.get("VALUE_FORMAT")) : both;
+        boolean keys = c.columns().stream().anyMatch(d -> d.constraint() == ColumnDef.Constraint.KEY
+            || d.constraint() == ColumnDef.Constraint.PRIMARY_KEY);
+        boolean values = c.columns().stream().anyMatch(d -> d.constraint() == ColumnDef.Constraint.NONE);
+        out.putIfAbsent(topic == null ? c.name() : topic.text(),
+            new boolean[] {keys && withSchema(keyFormat), values && withSchema(valueFormat)});
+      }
     }
-    return id;
+    return out;
+  }
+
+  private static String upper(Literal l) {
+    return l == null ? null : l.text().toUpperCase(Locale.ROOT);
+  }
+
+  private static boolean withSchema(String format) {
+    return format != null && (format.equals("AVRO") || format.equals("PROTOBUF") || format.equals("JSON_SR"));
   }
 
   /** The statements with the case's declared schema ids replaced by the ids the registry gave. */
   List<String> rewrite(List<String> statements) {
-    for (int i = 0; i < order.size(); i++) {
-      if (!ids.containsKey(i + 1) && !ids.containsValue(order.get(i))) {
-        ids.put(i + 1, order.get(i));
-      }
-    }
     if (ids.isEmpty()) {
       return statements;
     }

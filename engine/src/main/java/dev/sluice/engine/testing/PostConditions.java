@@ -135,14 +135,19 @@ final class PostConditions {
         : Optional.of(which + " features " + want + " != " + actual);
   }
 
-  /** ksqlDB's key serde features: a single key column in a format that can wrap it is unwrapped. */
+  /**
+   * ksqlDB's key serde features: a single key column in a format that can both wrap and unwrap it (JSON,
+   * JSON_SR, AVRO) is unwrapped. KAFKA and DELIMITED only unwrap and PROTOBUF only wraps, so they name none.
+   */
   static Set<String> keyFeatures(DataSource ds) {
     Set<String> out = new TreeSet<>();
-    if (ds.schema().keyColumns().size() == 1 && ds.keyFormat().equalsIgnoreCase("JSON")) {
+    if (ds.schema().keyColumns().size() == 1 && UNWRAPPABLE_KEYS.contains(ds.keyFormat().toUpperCase(Locale.ROOT))) {
       out.add("UNWRAP_SINGLES");
     }
     return out;
   }
+
+  private static final Set<String> UNWRAPPABLE_KEYS = Set.of("JSON", "JSON_SR", "AVRO");
 
   static Set<String> valueFeatures(DataSource ds) {
     Set<String> out = new TreeSet<>();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.engine.serde.Format;
 import dev.sluice.engine.serde.FormatInfo;
+import dev.sluice.engine.serde.SchemaInference;
 import dev.sluice.engine.serde.SerdeFactory;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
@@ -107,9 +108,13 @@ final class RecordShapes {
     try {
       FormatInfo asJson = FormatInfo.of("JSON", format.wrapSingleValue()
           .map(w -> Map.of(FormatInfo.WRAP_SINGLE_VALUE, w.toString())).orElse(Map.of()));
-      Object[] row = SerdeFactory.decodeOrThrow(columns, asJson, key, "input", json);
-      return row == null ? null
-          : SerdeFactory.encodeOrThrow(columns, format, shape.registry(), key, topic, row);
+      // a PROTOBUF key is an object of its columns: read it as a wrapped value
+      Object[] row = SerdeFactory.decodeOrThrow(columns, asJson, key && !messageKey(format, key), "input", json);
+      if (row == null) {
+        return null;
+      }
+      return messageKey(format, key) ? SerdeFactory.encodeKeyMessageOrThrow(columns, format, shape.registry(), topic,
+          row) : SerdeFactory.encodeOrThrow(columns, format, shape.registry(), key, topic, row);
     } catch (RuntimeException e) {
       return json;
     }
@@ -305,8 +310,9 @@ final class RecordShapes {
     }
   }
 
-  private static JsonNode decoded(byte[] bytes, List<Column> columns, FormatInfo format, boolean key,
+  private static JsonNode decoded(byte[] bytes, List<Column> sinkColumns, FormatInfo format, boolean key,
       TopicShape shape) {
+    List<Column> columns = writerColumns(sinkColumns, format, key, shape);
     Object[] row;
     try {
       row = SerdeFactory.decodeOrThrow(columns, format, shape.registry(), key, "output", bytes);
@@ -317,7 +323,8 @@ final class RecordShapes {
       return NullNode.getInstance();
     }
     boolean wrapped = format.format().usesRegistry() || format.format() == Format.PROTOBUF_NOSR
-        ? (key ? columns.size() > 1 : columns.size() != 1 || format.wrapSingleValue().orElse(true))
+        ? (key ? columns.size() > 1 || messageKey(format, true)
+            : columns.size() != 1 || format.wrapSingleValue().orElse(true))
         : columns.size() != 1;
     if (!wrapped) {
       return node(row[0], columns.get(0).type());
@@ -327,6 +334,32 @@ final class RecordShapes {
       out.set(columns.get(i).name(), node(row[i], columns.get(i).type()));
     }
     return out;
+  }
+
+  /**
+   * The columns records were written with: a sink's columns, or for a sink pinned to a registered schema
+   * ({@code *_SCHEMA_ID}) that schema's fields, which may be more than the sink's columns (records fill them with
+   * their defaults) and which ksqlDB's harness reads back with the registry's deserializer.
+   */
+  private static List<Column> writerColumns(List<Column> columns, FormatInfo format, boolean key,
+      TopicShape shape) {
+    if (!format.format().usesRegistry() || format.schemaId().isEmpty() || shape.registry() == null) {
+      return columns;
+    }
+    try {
+      return SchemaInference.infer(shape.registry(), "output", format, key)
+          .map(SchemaInference.Inferred::columns).filter(c -> c.size() > columns.size()).orElse(columns);
+    } catch (RuntimeException e) {
+      return columns;
+    }
+  }
+
+  /**
+   * Whether the QTT shows a key as an object of its columns even when it has one: a PROTOBUF key is a message
+   * in the registry's format, and ksqlDB's harness reads it back with the registry's deserializer, as a struct.
+   */
+  private static boolean messageKey(FormatInfo format, boolean key) {
+    return key && format.format() == Format.PROTOBUF;
   }
 
   /** A value in Calcite's Java representation as a typed JSON node. */

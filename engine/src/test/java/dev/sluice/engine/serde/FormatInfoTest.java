@@ -68,7 +68,20 @@ class FormatInfoTest {
     props.put("schema_version", "1");
     assertThatThrownBy(() -> FormatInfo.of("JSON", props))
         .hasMessage("Unknown format property: 'schema_version'. Supported: delimiter, wrapSingleValue, schemaId, "
-            + "fullSchemaName");
+            + "fullSchemaName, nullableRepresentation");
+  }
+
+  @Test
+  void nullableRepresentationBelongsToProtobuf() {
+    assertThat(FormatInfo.of("PROTOBUF", Map.of("VALUE_PROTOBUF_NULLABLE_REPRESENTATION", "optional"))
+        .nullableRepresentation()).contains("OPTIONAL");
+    assertThat(FormatInfo.of("PROTOBUF_NOSR", Map.of("nullableRepresentation", "WRAPPER"))
+        .nullableRepresentation()).contains("WRAPPER");
+    assertThatThrownBy(() -> FormatInfo.of("AVRO", Map.of("nullableRepresentation", "WRAPPER")))
+        .hasMessageContaining("applies to the PROTOBUF and PROTOBUF_NOSR formats");
+    assertThatThrownBy(() -> FormatInfo.of("PROTOBUF", Map.of("nullableRepresentation", "NONE")))
+        .hasMessage("Invalid value for PROTOBUF_NULLABLE_REPRESENTATION: 'NONE'. Valid values are: OPTIONAL, "
+            + "WRAPPER");
   }
 
   @Test
