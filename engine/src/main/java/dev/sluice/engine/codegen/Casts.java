@@ -20,7 +20,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * The casts whose result ksqlDB defines differently from Calcite: a BOOLEAN becomes {@code 'true'} /
  * {@code 'false'} (Calcite writes upper case), a DECIMAL or DOUBLE becomes an integer by truncation
  * toward zero, as a Java cast does (Calcite rounds), and a string becomes a DATE, TIME or TIMESTAMP in
- * ksqlDB's formats (partial dates, {@code T} before the time), NULL when it is not one (Calcite throws). {@link CalcRewrites} makes such casts call these methods.
+ * ksqlDB's formats (partial dates, {@code T} before the time), NULL when it is not one (Calcite throws);
+ * a TIMESTAMP becomes ISO text with {@code T} and milliseconds (Calcite writes a space and drops them). {@link CalcRewrites} makes such casts call these methods.
  */
 public final class Casts {
   private Casts() {}
@@ -43,6 +44,14 @@ public final class Casts {
 
   public static Long doubleToLong(Double value) {
     return value == null ? null : (long) value.doubleValue();
+  }
+
+  private static final java.time.format.DateTimeFormatter TIMESTAMP_TEXT = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+  /** A TIMESTAMP as ksqlDB writes one as text: ISO date and time to the millisecond, in UTC. */
+  public static String timestampToString(Long value) {
+    return value == null ? null : TIMESTAMP_TEXT.format(java.time.Instant.ofEpochMilli(value));
   }
 
   /** A string as a DATE as ksqlDB reads one ({@code yyyy[-MM[-dd]]}); null when it is not one. */
@@ -76,6 +85,8 @@ public final class Casts {
   private static final SqlUserDefinedFunction STRING_TO_TIME = function("stringToTime", SqlTypeFamily.CHARACTER);
   private static final SqlUserDefinedFunction STRING_TO_TIMESTAMP = function("stringToTimestamp",
       SqlTypeFamily.CHARACTER);
+  private static final SqlUserDefinedFunction TIMESTAMP_TO_STRING = function("timestampToString",
+      SqlTypeFamily.TIMESTAMP);
   private static final SqlUserDefinedFunction BOOLEAN_TO_STRING = function("booleanToString", SqlTypeFamily.BOOLEAN);
   private static final SqlUserDefinedFunction DECIMAL_TO_INT = function("decimalToInt", SqlTypeFamily.NUMERIC);
   private static final SqlUserDefinedFunction DECIMAL_TO_LONG = function("decimalToLong", SqlTypeFamily.NUMERIC);
@@ -96,6 +107,8 @@ public final class Casts {
     SqlUserDefinedFunction function = null;
     if (from == SqlTypeName.BOOLEAN && (to == SqlTypeName.VARCHAR || to == SqlTypeName.CHAR)) {
       function = BOOLEAN_TO_STRING;
+    } else if (from == SqlTypeName.TIMESTAMP && (to == SqlTypeName.VARCHAR || to == SqlTypeName.CHAR)) {
+      function = TIMESTAMP_TO_STRING;
     } else if (from == SqlTypeName.DECIMAL && to == SqlTypeName.INTEGER) {
       function = DECIMAL_TO_INT;
     } else if (from == SqlTypeName.DECIMAL && to == SqlTypeName.BIGINT) {

@@ -50,6 +50,7 @@ final class PersistentQueryExecutor {
     if (existing.isPresent()) {
       throw SluiceException.statement(stmt.pos(), "CREATE OR REPLACE of a running query is not supported yet.");
     }
+    checkTimestampSelected(stmt);
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .plan(stmt.query(), true, Optional.of(stmt.name()));
     CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());
@@ -85,10 +86,6 @@ final class PersistentQueryExecutor {
       }
     });
     Optional<TimestampColumn> timestamp = with.timestamp(schema);
-    if (timestamp.isPresent() && timestamp.get().format().isPresent()) {
-      throw SluiceException.statement(with.pos("TIMESTAMP_FORMAT"),
-          "TIMESTAMP_FORMAT on the sink of a query is not supported yet.");
-    }
     DataSource sink = new DataSource(stmt.name(), stmt.kind(), schema, topic, keyFormat, valueFormat,
         formatProps, text, false, timestamp);
     ctx.serdes.prepareSink(topic, schema.keyColumns(), schema.valueColumns(), Sources.formats(sink));
@@ -110,6 +107,35 @@ final class PersistentQueryExecutor {
 
   private static List<String> sourceNames(PhysicalPlanner.PlannedQuery planned) {
     return planned.sources().stream().map(DataSource::name).toList();
+  }
+
+  /**
+   * A TIMESTAMP column the select list does not name is reported before anything the planner finds, as ksqlDB
+   * does; a list with {@code *} or an unnamed expression is left to the check on the planned schema.
+   */
+  private static void checkTimestampSelected(Statement.CreateAsSelect stmt) {
+    WithClause with = new WithClause(stmt, stmt.properties(), WithClause.CREATE_AS);
+    Optional<String> column = with.string("TIMESTAMP").map(Names::column);
+    if (column.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (dev.sluice.parser.ast.SelectItem item : stmt.query().select()) {
+      if (!(item instanceof dev.sluice.parser.ast.SelectItem.SingleColumn single)) {
+        return;
+      }
+      if (single.alias().isPresent()) {
+        names.add(single.alias().get());
+      } else if (single.expression() instanceof dev.sluice.parser.ast.Expression.ColumnRef ref) {
+        names.add(ref.name());
+      } else {
+        return;
+      }
+    }
+    if (!names.contains(column.get())) {
+      throw SluiceException.statement(with.pos("TIMESTAMP"), "The TIMESTAMP column set in the WITH clause does"
+          + " not exist in the schema: '" + column.get() + "'");
+    }
   }
 
   /**
@@ -144,8 +170,15 @@ final class PersistentQueryExecutor {
       throw SluiceException.statement(stmt.pos(), "Cannot insert into " + target.name()
           + " because it has header columns");
     }
-    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
-        .plan(stmt.query(), true);
+    PhysicalPlanner planner = new PhysicalPlanner(ctx.metaStore, ctx.functions);
+    PhysicalPlanner.PlannedQuery planned = planner.plan(stmt.query(), true);
+    if (!keyFirst(planned.schema()).equals(target.schema())) {
+      Optional<dev.sluice.parser.ast.Query> widened =
+          InsertCasts.widen(stmt.query(), keyFirst(planned.schema()), target.schema());
+      if (widened.isPresent()) {
+        planned = planner.plan(widened.get(), true);
+      }
+    }
     CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());
     if (PhysicalPlanner.isTable(planned.root())) {
       throw SluiceException.statement(stmt.pos(), "INSERT INTO can only be used to insert into a stream. The"

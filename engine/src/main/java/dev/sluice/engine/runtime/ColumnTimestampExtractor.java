@@ -28,7 +28,12 @@ final class ColumnTimestampExtractor implements TimestampExtractor {
     int keyIndex = indexOf(sourceSchema.keyColumns(), column.column());
     this.inKey = keyIndex >= 0;
     this.index = inKey ? keyIndex : indexOf(sourceSchema.valueColumns(), column.column());
-    this.formatter = column.format()
+    this.formatter = formatter(column);
+  }
+
+  /** The parser of {@code column}'s TIMESTAMP_FORMAT, or null when it has none (the column is a number). */
+  static DateTimeFormatter formatter(TimestampColumn column) {
+    return column.format()
         .map(f -> DateTimeFormatter.ofPattern(f, Locale.ROOT).withZone(ZoneOffset.UTC)).orElse(null);
   }
 
@@ -52,10 +57,11 @@ final class ColumnTimestampExtractor implements TimestampExtractor {
     if (value == null) {
       return -1;
     }
-    return formatter == null ? ((Number) value).longValue() : parse((String) value);
+    return formatter == null ? ((Number) value).longValue() : parse(formatter, (String) value);
   }
 
-  private long parse(String text) {
+  /** Epoch millis of {@code text} in {@code formatter}'s pattern, UTC when it names no zone. */
+  static long parse(DateTimeFormatter formatter, String text) {
     TemporalAccessor parsed = formatter.parse(text);
     if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
       return Instant.from(parsed).toEpochMilli();

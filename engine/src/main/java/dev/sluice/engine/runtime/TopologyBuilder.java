@@ -240,6 +240,8 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     int[] keyIndexes = indexes(columns, true);
     int[] valueIndexes = indexes(columns, false);
     int timestampIndex = step.timestamp().map(t -> schema.indexOf(t.column())).orElse(-1);
+    java.time.format.DateTimeFormatter timestampFormat =
+        step.timestamp().map(ColumnTimestampExtractor::formatter).orElse(null);
     boolean windowed = flow.windowed();
     KStream<Object, Object[]> keyed = (KStream) input;
     keyed.process(() -> new ContextualProcessor<Object, Object[], Object, Object[]>() {
@@ -257,20 +259,33 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         }
         Record<Object, Object[]> out = record.withKey(key).withValue(tombstone ? null : pick(row, valueIndexes));
         if (timestampIndex >= 0 && row[timestampIndex] != null) {
-          long timestamp = ((Number) row[timestampIndex]).longValue();
+          Object value = row[timestampIndex];
+          long timestamp;
+          try {
+            timestamp = timestampFormat == null ? ((Number) value).longValue()
+                : ColumnTimestampExtractor.parse(timestampFormat, (String) value);
+          } catch (java.time.DateTimeException e) {
+            skip("Failed to parse timestamp '" + value + "' of column " + columns.get(timestampIndex).name()
+                + ": " + e.getMessage());
+            return;
+          }
           if (timestamp < 0) {
             // Kafka refuses the record and would fail the query: as in ksqlDB, it is logged and skipped.
-            RecordMetadata meta = context().recordMetadata().orElse(null);
-            ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
-                "processing." + queryId + "." + step.name(), queryId, null, "Timestamp may not be negative."
-                    + " Got: " + timestamp + " in column " + columns.get(timestampIndex).name(), List.of(),
-                meta == null ? null : meta.topic(), null);
-            processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
+            skip("Timestamp may not be negative. Got: " + timestamp + " in column "
+                + columns.get(timestampIndex).name());
             return;
           }
           out = out.withTimestamp(timestamp);
         }
         context().forward(out);
+      }
+
+      private void skip(String message) {
+        RecordMetadata meta = context().recordMetadata().orElse(null);
+        ProcessingLogEntry entry = ProcessingLogEntry.error(ProcessingLogEntry.Type.RECORD_PROCESSING_ERROR,
+            "processing." + queryId + "." + step.name(), queryId, null, message, List.of(),
+            meta == null ? null : meta.topic(), null);
+        processingLog.error(meta == null ? entry : entry.withPosition(meta.partition(), meta.offset()));
       }
     }, Named.as(step.name() + ".Split"))
         .to(step.topic(), Produced.with(sinkKeySerde(step, flow),
