@@ -226,11 +226,22 @@ public final class CaseRunner {
     // ------------------------------------------------------------------ topics
 
     private void createTopics() {
+      // A CREATE's PARTITIONS wins over a topics[] entry that does not say how many (ksqlDB's default of 1).
       for (var t : tc.topics()) {
-        if (t.path("name").isTextual()) {
-          kafka.ensure(t.get("name").asText(), t.path("partitions").asInt(1), (short) 1, Map.of());
+        if (t.path("name").isTextual() && t.has("partitions")) {
+          kafka.ensure(t.get("name").asText(), t.get("partitions").asInt(1), (short) 1, Map.of());
         }
       }
+      createStatementTopics();
+      for (var t : tc.topics()) {
+        if (t.path("name").isTextual()) {
+          kafka.ensure(t.get("name").asText(), 1, (short) 1, Map.of());
+        }
+      }
+      tc.inputs().forEach(r -> kafka.ensure(r.topic(), 1, (short) 1, Map.of()));
+    }
+
+    private void createStatementTopics() {
       for (String sql : tc.statements()) {
         List<ParsedStatement> parsed;
         try {
@@ -247,7 +258,6 @@ public final class CaseRunner {
           }
         }
       }
-      tc.inputs().forEach(r -> kafka.ensure(r.topic(), 1, (short) 1, Map.of()));
     }
 
     private int partitions(Literal literal) {

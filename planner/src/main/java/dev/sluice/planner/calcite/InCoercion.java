@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlInOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -42,6 +43,15 @@ final class InCoercion extends SqlInOperator {
   public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
     if (call.operand(1) instanceof SqlNodeList list) {
       RelDataType target = validator.deriveType(scope, call.operand(0));
+      // ksqlDB's error names the operand's type widened by the numbers listed before the bad item.
+      List<SqlType> written = new ArrayList<>();
+      for (SqlNode item : list) {
+        // Literals and columns only: a constructor's type is derived after the coercer has cast its elements.
+        RelDataType type = SqlUtil.isNullLiteral(item, false)
+            || !(item instanceof SqlLiteral || item instanceof org.apache.calcite.sql.SqlIdentifier)
+            ? null : validator.deriveType(scope, item);
+        written.add(type == null || type.getSqlTypeName() == SqlTypeName.NULL ? null : TypeConverter.fromRel(type));
+      }
       Coercer coercer = new Coercer(validator, scope);
       List<SqlNode> items = new ArrayList<>();
       for (SqlNode item : list) {
@@ -54,10 +64,16 @@ final class InCoercion extends SqlInOperator {
         list.clear();
         items.forEach(list::add);
       }
+      SqlType shown = TypeConverter.fromRel(target);
+      int index = 0;
       for (SqlNode item : list) {
         RelDataType type = coercer.type(item);
+        if (type != null && comparable(target, type) && index < written.size() && written.get(index) != null) {
+          shown = widenNumber(shown, written.get(index));
+        }
+        index++;
         if (type != null && !comparable(target, type)) {
-          throw error(call.getParserPosition(), "operator does not exist: " + TypeConverter.fromRel(target).sql()
+          throw error(call.getParserPosition(), "operator does not exist: " + shown.sql()
               + " = " + TypeConverter.fromRel(type).sql() + " (" + display(item) + ")"
               + "\nHint: You might need to add explicit type casts.");
         }
@@ -69,6 +85,50 @@ final class InCoercion extends SqlInOperator {
   @Override
   public org.apache.calcite.sql.SqlOperator not() {
     return getKind() == SqlKind.IN ? NOT_IN : IN;
+  }
+
+  /**
+   * The wider of two numeric types as ksqlDB widens them (INT < BIGINT < DECIMAL < DOUBLE; two DECIMALs keep
+   * the larger integer part and the larger scale; INT and BIGINT count as DECIMAL(10, 0) and DECIMAL(19, 0));
+   * {@code a} when either is not a number.
+   */
+  private static SqlType widenNumber(SqlType a, SqlType b) {
+    int ra = rank(a);
+    int rb = rank(b);
+    if (ra < 0 || rb < 0) {
+      return a;
+    }
+    if (ra == 3 || rb == 3) {
+      return SqlType.DOUBLE;
+    }
+    if (ra == 2 || rb == 2) {
+      SqlType.Decimal da = asDecimal(a);
+      SqlType.Decimal db = asDecimal(b);
+      int scale = Math.max(da.scale(), db.scale());
+      int digits = Math.max(da.precision() - da.scale(), db.precision() - db.scale());
+      return new SqlType.Decimal(Math.min(38, digits + scale), scale);
+    }
+    return ra >= rb ? a : b;
+  }
+
+  private static int rank(SqlType t) {
+    switch (t.base()) {
+      case INTEGER:
+        return 0;
+      case BIGINT:
+        return 1;
+      case DECIMAL:
+        return 2;
+      case DOUBLE:
+        return 3;
+      default:
+        return -1;
+    }
+  }
+
+  private static SqlType.Decimal asDecimal(SqlType t) {
+    return t instanceof SqlType.Decimal d ? d
+        : new SqlType.Decimal(t.base() == SqlType.BaseType.INTEGER ? 10 : 19, 0);
   }
 
   private static String display(SqlNode item) {
