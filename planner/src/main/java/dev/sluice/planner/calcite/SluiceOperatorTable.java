@@ -21,7 +21,18 @@ public final class SluiceOperatorTable {
 
   private SluiceOperatorTable() {}
 
+  /**
+   * One table per registry: building it (one operator per function name, Calcite's standard operators
+   * filtered) was a third of planning a statement, and a registry does not change once built.
+   */
+  private static final java.util.Map<FunctionRegistry, SqlOperatorTable> TABLES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   public static SqlOperatorTable create(FunctionRegistry registry, JavaTypeFactory typeFactory) {
+    return TABLES.computeIfAbsent(registry, SluiceOperatorTable::build);
+  }
+
+  private static SqlOperatorTable build(FunctionRegistry registry) {
     // The validator resolves operators by name again, so a standard operator that Sluice replaces (the
     // remainder, and any function of the registry's name: ABS, COALESCE, SUBSTRING...) must not be found.
     Set<String> names = new java.util.TreeSet<>(registry.scalars().keySet());
