@@ -70,25 +70,9 @@ final class InsertCasts {
 
   /** Numeric widening as ksqlDB allows it implicitly: INT to BIGINT, DECIMAL or DOUBLE, and so on up. */
   static boolean widens(SqlType from, SqlType to) {
-    SqlType.BaseType f = from.base();
-    SqlType.BaseType t = to.base();
-    switch (f) {
-      case INTEGER:
-        return t == SqlType.BaseType.BIGINT || t == SqlType.BaseType.DECIMAL || t == SqlType.BaseType.DOUBLE;
-      case BIGINT:
-        return t == SqlType.BaseType.DECIMAL || t == SqlType.BaseType.DOUBLE;
-      case DECIMAL:
-        if (t == SqlType.BaseType.DOUBLE) {
-          return true;
-        }
-        if (t != SqlType.BaseType.DECIMAL) {
-          return false;
-        }
-        SqlType.Decimal a = (SqlType.Decimal) from;
-        SqlType.Decimal b = (SqlType.Decimal) to;
-        return b.precision() - b.scale() >= a.precision() - a.scale() && b.scale() >= a.scale();
-      default:
-        return false;
+    if (from instanceof SqlType.Decimal a && to instanceof SqlType.Decimal b) {
+      return b.precision() - b.scale() >= a.precision() - a.scale() && b.scale() >= a.scale();
     }
+    return from.numericRank() >= 0 && to.numericRank() > from.numericRank();
   }
 }

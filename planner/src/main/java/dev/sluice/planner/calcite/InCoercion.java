@@ -93,8 +93,8 @@ final class InCoercion extends SqlInOperator {
    * {@code a} when either is not a number.
    */
   private static SqlType widenNumber(SqlType a, SqlType b) {
-    int ra = rank(a);
-    int rb = rank(b);
+    int ra = a.numericRank();
+    int rb = b.numericRank();
     if (ra < 0 || rb < 0) {
       return a;
     }
@@ -111,20 +111,6 @@ final class InCoercion extends SqlInOperator {
     return ra >= rb ? a : b;
   }
 
-  private static int rank(SqlType t) {
-    switch (t.base()) {
-      case INTEGER:
-        return 0;
-      case BIGINT:
-        return 1;
-      case DECIMAL:
-        return 2;
-      case DOUBLE:
-        return 3;
-      default:
-        return -1;
-    }
-  }
 
   private static SqlType.Decimal asDecimal(SqlType t) {
     return t instanceof SqlType.Decimal d ? d

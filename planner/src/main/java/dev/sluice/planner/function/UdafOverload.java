@@ -144,7 +144,7 @@ public record UdafOverload(String name, Method method, Udaf annotation, List<Uda
           return null;
         }
         in.add(widened);
-        cost += UdafType.rank(widened) - UdafType.rank(column);
+        cost += widened.numericRank() - column.numericRank();
       }
     }
     // An undeclared DECIMAL aggregate or result takes the first column's DECIMAL type.

@@ -81,7 +81,7 @@ public record UdafType(SqlType declared, ParamType java) {
 
   /** The number type a narrower number column widens to, or null. */
   SqlType widened(SqlType column) {
-    int from = rank(column);
+    int from = column.numericRank();
     if (from < 0) {
       return null;
     }
@@ -95,7 +95,7 @@ public record UdafType(SqlType declared, ParamType java) {
           : base == SqlType.BaseType.DECIMAL ? new SqlType.Decimal(column.base() == SqlType.BaseType.INTEGER ? 10
               : 19, 0) : null;
     }
-    return target != null && rank(target) > from ? target : null;
+    return target != null && target.numericRank() > from ? target : null;
   }
 
   /** The concrete type, type variables bound; an undeclared DECIMAL takes the input's when it is one. */
@@ -123,20 +123,6 @@ public record UdafType(SqlType declared, ParamType java) {
     return null;
   }
 
-  static int rank(SqlType t) {
-    switch (t.base()) {
-      case INTEGER:
-        return 0;
-      case BIGINT:
-        return 1;
-      case DECIMAL:
-        return 2;
-      case DOUBLE:
-        return 3;
-      default:
-        return -1;
-    }
-  }
 
   private static SqlType.BaseType base(ParamType.Simple s) {
     switch (s.name()) {

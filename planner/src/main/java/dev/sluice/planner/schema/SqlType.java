@@ -34,6 +34,25 @@ public sealed interface SqlType {
     return false;
   }
 
+  /**
+   * The type's place in ksqlDB's numeric widening, INT (0) < BIGINT (1) < DECIMAL (2) < DOUBLE (3); -1 for
+   * types that are not numbers. A number widens implicitly to a type of higher rank.
+   */
+  default int numericRank() {
+    switch (base()) {
+      case INTEGER:
+        return 0;
+      case BIGINT:
+        return 1;
+      case DECIMAL:
+        return 2;
+      case DOUBLE:
+        return 3;
+      default:
+        return -1;
+    }
+  }
+
   /** The base types of the dialect. */
   enum BaseType {
     BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE, TIME, TIMESTAMP, ARRAY, MAP, STRUCT
