@@ -56,8 +56,14 @@ public final class CalcCompiler {
     return functions;
   }
 
-  /** A compiled calc: make one {@link RowFunction} per task with {@link #newInstance()}. */
-  public record Compiled(String source, Class<? extends RowFunction> type) {
+  /**
+   * A compiled calc: make one {@link RowFunction} per task with {@link #newInstance()}.
+   *
+   * @param readsValues per output column, whether its expression reads a value column of the input (not only
+   *     key columns and pseudo-columns): such a column has nothing to be computed from for a record with a null
+   *     value, which ksqlDB gives a null there (PARTITION BY NAME IS NULL re-keys a tombstone to a null key)
+   */
+  public record Compiled(String source, Class<? extends RowFunction> type, boolean[] readsValues) {
     public RowFunction newInstance() {
       try {
         return type.getDeclaredConstructor().newInstance();
@@ -72,7 +78,22 @@ public final class CalcCompiler {
     String className = "SluiceCalc";
     String source = generate(program, className);
     Class<? extends RowFunction> type = cache.computeIfAbsent(source, s -> cook(s, className));
-    return new Compiled(source, type);
+    return new Compiled(source, type, readsValues(program.program(), calc.input().schema()));
+  }
+
+  private static boolean[] readsValues(RexProgram program, dev.sluice.planner.schema.LogicalSchema input) {
+    List<dev.sluice.planner.schema.Column> columns = input.columns();
+    boolean[] out = new boolean[program.getProjectList().size()];
+    for (int i = 0; i < out.length; i++) {
+      for (int ref : org.apache.calcite.plan.RelOptUtil.InputFinder.bits(
+          program.expandLocalRef(program.getProjectList().get(i)))) {
+        if (ref < columns.size() && columns.get(ref).namespace() == dev.sluice.planner.schema.Column.Namespace.VALUE
+            && !dev.sluice.planner.catalog.PseudoColumns.isPseudo(columns.get(ref).name())) {
+          out[i] = true;
+        }
+      }
+    }
+    return out;
   }
 
   /** The generated Java source for {@code calc}, as EXPLAIN can show it. */

@@ -3,7 +3,8 @@ package dev.sluice.engine.runtime;
 /**
  * How a record with a null value (a tombstone) travels between operators. A stream forwards such records,
  * as ksqlDB does: their key columns are computed like any row's (so {@code PARTITION BY ABS(K)} re-keys
- * them), and the sink writes them with a null value. A row that stands for one carries {@link #MARKER} in an
+ * them) while a column computed from value columns is null (they have none), and the sink writes them with a
+ * null value. A row that stands for one carries {@link #MARKER} in an
  * extra slot after its columns; a null value means "a tombstone, key columns only in the record key".
  */
 final class Tombstones {

@@ -180,6 +180,7 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     boolean filters = step.filter().isPresent();
     int[] decimalColumns = decimalColumns(step.schema());
     int[] decimalScales = decimalColumns.length == 0 ? new int[0] : scales(step.schema(), decimalColumns);
+    boolean[] readsValues = compiled.readsValues();
     return new Flow(input.processValues(() -> new ContextualFixedKeyProcessor<Object[], Object[], Object[]>() {
       private final RowFunction function = compiled.newInstance();
       private final DataContext root = new StreamDataContext();
@@ -208,6 +209,13 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         if (failed != null) {
           logError("Error computing " + step.schema().columns().get(function.errorColumn()).name() + " in "
               + step.name() + ", set to null: " + failed, failed);
+        }
+        if (tombstone) {
+          for (int i = 0; i < readsValues.length; i++) {
+            if (readsValues[i]) {
+              out[i] = null;
+            }
+          }
         }
         // A value with more fraction digits than its column is rounded to it; a shorter one stays as computed,
         // as ksqlDB passes it on (JSON writes it so; the other formats pad it to the column's scale).
