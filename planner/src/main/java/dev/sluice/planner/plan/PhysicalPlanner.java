@@ -84,6 +84,13 @@ public final class PhysicalPlanner {
     if (!query.partitionBy().isEmpty()) {
       return new PartitionByPlanner(catalog, functions, this).plan(query, persistent, sinkName);
     }
+    // A push query shows its columns as listed; a persistent one writes its key in the source's order.
+    if (persistent && query.from() instanceof dev.sluice.parser.ast.Relation.Source from) {
+      Optional<DataSource> source = catalog.source(from.name());
+      if (source.isPresent()) {
+        query = keysInSourceOrder(query, source.get());
+      }
+    }
     QueryConverter.Converted converted = new QueryConverter(catalog, functions, true).convert(query);
     DataSource ds = converted.source();
     if (persistent && ds.isWindowed() && !ds.isStream()) {
@@ -247,6 +254,39 @@ public final class PhysicalPlanner {
           key ? Column.Namespace.KEY : Column.Namespace.VALUE));
     }
     return new StreamCalc(stepName, input, filter, projections, new LogicalSchema(columns));
+  }
+
+  /**
+   * The select list with the source's key columns in the source's key order, wherever they are listed: a
+   * projection keeps its source's key as it is (ksqlDB's default planner; {@code SELECT AGE, ID} over a key
+   * {@code (ID, AGE)} still has the key {@code (ID, AGE)}). Only the key items trade places.
+   */
+  private static Query keysInSourceOrder(Query query, DataSource ds) {
+    List<String> keys = ds.schema().keyColumns().stream().map(Column::name).toList();
+    if (keys.size() < 2) {
+      return query;
+    }
+    List<Integer> positions = new ArrayList<>();
+    List<dev.sluice.parser.ast.SelectItem> keyItems = new ArrayList<>();
+    for (int i = 0; i < query.select().size(); i++) {
+      if (query.select().get(i) instanceof dev.sluice.parser.ast.SelectItem.SingleColumn c
+          && c.expression() instanceof dev.sluice.parser.ast.Expression.ColumnRef ref && keys.contains(ref.name())) {
+        positions.add(i);
+        keyItems.add(c);
+      }
+    }
+    List<dev.sluice.parser.ast.SelectItem> sorted = new ArrayList<>(keyItems);
+    sorted.sort(java.util.Comparator.comparingInt(item -> keys.indexOf(((dev.sluice.parser.ast.Expression.ColumnRef)
+        ((dev.sluice.parser.ast.SelectItem.SingleColumn) item).expression()).name())));
+    if (sorted.equals(keyItems)) {
+      return query;
+    }
+    List<dev.sluice.parser.ast.SelectItem> select = new ArrayList<>(query.select());
+    for (int i = 0; i < positions.size(); i++) {
+      select.set(positions.get(i), sorted.get(i));
+    }
+    return new Query(query.pos(), select, query.from(), query.window(), query.where(), query.groupBy(),
+        query.partitionBy(), query.having(), query.emit(), query.limit());
   }
 
   /**
