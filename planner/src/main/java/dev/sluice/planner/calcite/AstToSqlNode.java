@@ -12,9 +12,7 @@ import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
 import java.util.Optional;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -58,17 +56,8 @@ public final class AstToSqlNode {
 
     List<SqlNode> items = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    Set<String> used = new HashSet<>();
     List<SelectItem> selectItems = expandStructAll(query.select(), ds);
-    for (SelectItem item : selectItems) {
-      if (item instanceof SelectItem.SingleColumn single) {
-        single.alias().ifPresent(used::add);
-        if (single.alias().isEmpty() && single.expression() instanceof Expression.ColumnRef ref) {
-          used.add(ref.name());
-        }
-      }
-    }
-    int generated = 0;
+    ColumnNames naming = new ColumnNames(selectItems, ds.schema());
     for (SelectItem item : selectItems) {
       if (item instanceof SelectItem.AllColumns all) {
         if (all.source().isPresent() && !all.source().get().equals(source.alias().orElse(ds.name()))) {
@@ -80,29 +69,14 @@ public final class AstToSqlNode {
               : List.of(column.name());
           items.add(as(new SqlIdentifier(path, pos(all.pos())), column.name(), all.pos()));
           names.add(column.name());
+          naming.reserve(column.name());
         }
         continue;
       }
       if (!(item instanceof SelectItem.SingleColumn single)) {
         throw SluiceException.statement(item.pos(), "Selecting every field of a struct (->*) is not supported yet.");
       }
-      String name;
-      if (single.alias().isPresent()) {
-        name = single.alias().get();
-      } else if (single.expression() instanceof Expression.ColumnRef ref) {
-        name = ref.name();
-      } else if (single.expression() instanceof Expression.Dereference deref) {
-        // ksqlDB names a field after itself, suffixed _1, _2... when a source column or another item has
-        // the name already (SELECT B, A->B, C->B gives B, B_1, B_2).
-        name = deref.field();
-        for (int n = 1; names.contains(name) || used.contains(name) || ds.schema().find(name).isPresent(); n++) {
-          name = deref.field() + "_" + n;
-        }
-      } else {
-        do {
-          name = "KSQL_COL_" + generated++;
-        } while (used.contains(name) || ds.schema().find(name).isPresent());
-      }
+      String name = naming.next(single);
       if (names.contains(name)) {
         throw SluiceException.statement(single.pos(), "Duplicate value columns found in schema: `" + name + "`");
       }

@@ -10,6 +10,7 @@ import dev.sluice.parser.ast.SelectItem;
 import dev.sluice.parser.ast.SourceKind;
 import dev.sluice.parser.ast.WindowSpec;
 import dev.sluice.planner.aggregate.AggregateFunctions;
+import dev.sluice.planner.calcite.ColumnNames;
 import dev.sluice.planner.calcite.QueryConverter;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
@@ -19,7 +20,6 @@ import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -266,15 +266,7 @@ final class AggregatePlanner {
         new LogicalSchema(aggregated));
 
     // Pass 2: HAVING and the projection over the aggregated rows, key columns first in GROUP BY order.
-    Set<String> used = new HashSet<>();
-    for (SelectItem item : query.select()) {
-      SelectItem.SingleColumn s = (SelectItem.SingleColumn) item;
-      s.alias().ifPresent(used::add);
-      if (s.alias().isEmpty() && s.expression() instanceof Expression.ColumnRef ref) {
-        used.add(ref.name());
-      }
-    }
-    int generated = 0;
+    ColumnNames naming = new ColumnNames(query.select(), ds.schema());
     SelectItem[] keyItems = new SelectItem[keys.size()];
     String[] keyNames = new String[keys.size()];
     List<SelectItem> values = new ArrayList<>();
@@ -282,18 +274,7 @@ final class AggregatePlanner {
     List<String> nonAggregate = new ArrayList<>();
     for (SelectItem item : query.select()) {
       SelectItem.SingleColumn s = (SelectItem.SingleColumn) item;
-      String name;
-      if (s.alias().isPresent()) {
-        name = s.alias().get();
-      } else if (s.expression() instanceof Expression.ColumnRef ref) {
-        name = ref.name();
-      } else if (s.expression() instanceof Expression.Dereference deref) {
-        name = deref.field();
-      } else {
-        do {
-          name = "KSQL_COL_" + generated++;
-        } while (used.contains(name));
-      }
+      String name = naming.next(s);
       int key = canonicalKeys.indexOf(canonical(s.expression()));
       if (key >= 0) {
         if (keyItems[key] != null) {
@@ -333,7 +314,7 @@ final class AggregatePlanner {
         if (persistent) {
           missing.add(text(keys.get(i)));
         } else {
-          String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : "KSQL_COL_" + generated++;
+          String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : naming.generated();
           keyItems[i] = ref(keys.get(i).pos(), KEY_PREFIX + i, name);
         }
       }

@@ -8,6 +8,7 @@ import dev.sluice.parser.ast.Query;
 import dev.sluice.parser.ast.Relation;
 import dev.sluice.parser.ast.SelectItem;
 import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.planner.calcite.ColumnNames;
 import dev.sluice.planner.calcite.QueryConverter;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
@@ -134,16 +135,7 @@ final class PartitionByPlanner {
         moved.add(ref.name());
       }
     }
-    Set<String> used = new HashSet<>();
-    for (SelectItem item : query.select()) {
-      if (item instanceof SelectItem.SingleColumn single) {
-        single.alias().ifPresent(used::add);
-        if (single.alias().isEmpty() && single.expression() instanceof Expression.ColumnRef ref) {
-          used.add(ref.name());
-        }
-      }
-    }
-    int[] generated = {0};
+    ColumnNames naming = new ColumnNames(query.select(), ds.schema());
     SelectItem[] keyItems = new SelectItem[keys.size()];
     String[] keyAliases = new String[keys.size()];
     List<SelectItem> values = new ArrayList<>();
@@ -154,11 +146,13 @@ final class PartitionByPlanner {
         for (Column c : ds.schema().valueColumns()) {
           if (!moved.contains(c.name())) {
             values.add(ref(item.pos(), c.name(), c.name()));
+            naming.reserve(c.name());
           }
         }
         for (Column c : ds.schema().keyColumns()) {
           if (!moved.contains(c.name())) {
             values.add(ref(item.pos(), c.name(), c.name()));
+            naming.reserve(c.name());
           }
         }
         continue;
@@ -167,14 +161,7 @@ final class PartitionByPlanner {
         values.add(item);
         continue;
       }
-      String name = single.alias().orElse(null);
-      if (name == null && !(single.expression() instanceof Expression.ColumnRef)
-          && !(single.expression() instanceof Expression.Dereference)) {
-        name = nextGenerated(generated, used);
-      } else if (name == null) {
-        name = single.expression() instanceof Expression.ColumnRef ref ? ref.name()
-            : ((Expression.Dereference) single.expression()).field();
-      }
+      String name = naming.next(single);
       int key = canonicalKeys.indexOf(canonical(single.expression()));
       if (key < 0) {
         values.add(new SelectItem.SingleColumn(single.pos(), single.expression(), Optional.of(name)));
@@ -191,7 +178,7 @@ final class PartitionByPlanner {
     for (int i = 0; i < keys.size(); i++) {
       if (keyItems[i] == null) {
         if (star || !persistent) {
-          String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : nextGenerated(generated, used);
+          String name = keys.get(i) instanceof Expression.ColumnRef ref ? ref.name() : naming.generated();
           keyItems[i] = ref(keys.get(i).pos(), KEY_PREFIX + i, name);
         } else {
           missing = true;
@@ -213,14 +200,6 @@ final class PartitionByPlanner {
     return items;
   }
 
-  private static String nextGenerated(int[] counter, Set<String> used) {
-    String name;
-    do {
-      name = "KSQL_COL_" + counter[0]++;
-    } while (used.contains(name));
-    used.add(name);
-    return name;
-  }
 
   private static SelectItem ref(Position pos, String column, String alias) {
     return new SelectItem.SingleColumn(pos, new Expression.ColumnRef(pos, Optional.empty(), column),

@@ -8,6 +8,7 @@ import dev.sluice.parser.ast.Query;
 import dev.sluice.parser.ast.Relation;
 import dev.sluice.parser.ast.SelectItem;
 import dev.sluice.parser.ast.SourceKind;
+import dev.sluice.planner.calcite.ColumnNames;
 import dev.sluice.planner.calcite.QueryConverter;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.DataSource;
@@ -16,13 +17,11 @@ import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Plans a SELECT over a stream whose select list calls table functions (EXPLODE, CUBE_EXPLODE), as ksqlDB
@@ -164,19 +163,10 @@ final class TableFunctionPlanner {
 
   /**
    * The select list over the flattened rows, every item with its final name: the alias, the column's or
-   * field's name, or {@code KSQL_COL_n} as {@code AstToSqlNode} would have named the original item.
+   * field's name, or {@code KSQL_COL_n}, as {@link ColumnNames} names the original item.
    */
   private List<SelectItem> projection(Query query, DataSource ds, List<String> canonical) {
-    Set<String> used = new HashSet<>();
-    for (SelectItem item : query.select()) {
-      if (item instanceof SelectItem.SingleColumn single) {
-        single.alias().ifPresent(used::add);
-        if (single.alias().isEmpty() && single.expression() instanceof Expression.ColumnRef ref) {
-          used.add(ref.name());
-        }
-      }
-    }
-    int generated = 0;
+    ColumnNames naming = new ColumnNames(query.select(), ds.schema());
     List<SelectItem> items = new ArrayList<>();
     for (SelectItem item : query.select()) {
       if (item instanceof SelectItem.AllColumns all) {
@@ -184,6 +174,7 @@ final class TableFunctionPlanner {
         for (Column c : ds.schema().columns()) {
           items.add(new SelectItem.SingleColumn(all.pos(), new Expression.ColumnRef(all.pos(), all.source(),
               c.name()), Optional.of(c.name())));
+          naming.reserve(c.name());
         }
         continue;
       }
@@ -191,18 +182,7 @@ final class TableFunctionPlanner {
         items.add(item);
         continue;
       }
-      String name;
-      if (single.alias().isPresent()) {
-        name = single.alias().get();
-      } else if (single.expression() instanceof Expression.ColumnRef ref) {
-        name = ref.name();
-      } else if (single.expression() instanceof Expression.Dereference deref) {
-        name = deref.field();
-      } else {
-        do {
-          name = "KSQL_COL_" + generated++;
-        } while (used.contains(name));
-      }
+      String name = naming.next(single);
       Expression rewritten = ExpressionTrees.rewrite(single.expression(), e ->
           e instanceof Expression.FunctionCall call && functions.isTableFunction(call.name().toUpperCase(Locale.ROOT))
               ? new Expression.ColumnRef(e.pos(), Optional.empty(), FUNCTION_PREFIX + canonical.indexOf(canonical(e)))
