@@ -71,9 +71,16 @@ class EmbeddedKafkaIT {
   static void awaitLeader(Admin admin, String topic) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      var description = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-      if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-        return;
+      try {
+        var description = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          return;
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Just after its creation the broker's metadata may not know the topic yet: ask again.
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
       }
       Thread.sleep(100);
     }
