@@ -41,9 +41,10 @@ public final class ServerConfig {
   public static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String OUTPUT_TOPIC_PREFIX = "ksql.output.topic.name.prefix";
+  public static final String NEW_QUERY_PLANNER = "ksql.new.query.planner.enabled";
   /** The settings statements see as defaults of their own properties (a request or SET overrides them). */
   private static final List<String> STATEMENT_DEFAULTS = List.of(DEFAULT_KEY_FORMAT, DEFAULT_VALUE_FORMAT,
-      OUTPUT_TOPIC_PREFIX);
+      OUTPUT_TOPIC_PREFIX, NEW_QUERY_PLANNER);
 
   /** The declarations: the single source of keys, defaults, validation and the configuration reference. */
   public static final ConfigDef DEFINITION = new ConfigDef()
@@ -86,7 +87,12 @@ public final class ServerConfig {
               + "`FORMAT`, e.g. `JSON`. Empty means the statement must say it. A request's properties or `SET` "
               + "override it.")
       .define(OUTPUT_TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
-          "Prepended to the default topic name of a `CREATE ... AS SELECT` without `KAFKA_TOPIC`.");
+          "Prepended to the default topic name of a `CREATE ... AS SELECT` without `KAFKA_TOPIC`.")
+      .define(NEW_QUERY_PLANNER, Type.BOOLEAN, false, Importance.LOW,
+          "As in ksqlDB: `true` lets a `CREATE STREAM ... AS SELECT` (or `INSERT INTO`) over a stream leave "
+              + "out every key column, writing a keyless stream (key format `NONE`, null keys). By default such "
+              + "a query is refused with a message naming the key columns. A request's properties or `SET` "
+              + "override it.");
 
   private final AbstractConfig values;
 
@@ -188,7 +194,7 @@ public final class ServerConfig {
   public Map<String, Object> statementDefaults() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String key : STATEMENT_DEFAULTS) {
-      String value = values.getString(key);
+      String value = String.valueOf(values.values().get(key));
       if (values.originals().containsKey(key) && !value.isBlank()) {
         out.put(key, value);
       }

@@ -30,6 +30,8 @@ class ServerConfigTest {
     assertThat(config.streamsProperties()).isEqualTo(Map.of("commit.interval.ms", 1000L));
     assertThat(config.streamsStateDir()).isEqualTo(Path.of("data", "streams").toAbsolutePath());
     assertThat(config.unknownKeys()).isEmpty();
+    assertThat(ServerConfig.of(Map.of("ksql.new.query.planner.enabled", "true")).statementDefaults())
+        .isEqualTo(Map.of("ksql.new.query.planner.enabled", "true"));
   }
 
   @Test
@@ -40,7 +42,7 @@ class ServerConfigTest {
         "ksql.service.id", "sluice.data.dir", "sluice.local.kafka.port", "ksql.extension.dir",
         "ksql.streams.commit.interval.ms", "ksql.schema.registry.url", "ksql.schema.registry.basic.auth.user.info",
         "ksql.persistence.default.format.key", "ksql.persistence.default.format.value",
-        "ksql.output.topic.name.prefix");
+        "ksql.output.topic.name.prefix", "ksql.new.query.planner.enabled");
   }
 
   @Test

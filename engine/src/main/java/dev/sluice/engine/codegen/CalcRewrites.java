@@ -70,6 +70,13 @@ final class CalcRewrites {
       @Override
       public RexNode visitCall(RexCall call) {
         RexCall visited = (RexCall) super.visitCall(call);
+        if (visited.getKind() == SqlKind.CAST && visited.getOperands().get(0) instanceof RexLiteral operand
+            && operand.isNull()) {
+          // A cast NULL is a NULL of the cast's type. The planner's rules fold these, but they do not reach
+          // into a lambda's body, and Calcite cannot cast its untyped NULL to a struct there.
+          changed[0] = true;
+          return visitLiteral(rexBuilder.makeNullLiteral(visited.getType()));
+        }
         if (visited.getKind() == SqlKind.DIVIDE && visited.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
           changed[0] = true;
           return DecimalDivision.rewrite(rexBuilder, visited);

@@ -29,7 +29,7 @@ final class ExplainExecutor {
     this.ctx = ctx;
   }
 
-  KsqlEntity explain(String text, Statement.Explain stmt) {
+  KsqlEntity explain(String text, Statement.Explain stmt, StatementProperties props) {
     if (stmt.queryId().isPresent()) {
       String id = stmt.queryId().get().toUpperCase(Locale.ROOT);
       PersistentQueryInfo q = ctx.metaStore.query(id).orElseThrow(() ->
@@ -57,7 +57,8 @@ final class ExplainExecutor {
     } else {
       throw SluiceException.statement(inner.pos(), "EXPLAIN works on queries and query ids only.");
     }
-    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions).plan(query, persistent);
+    PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
+        .withKeylessProjections(props.keylessProjections()).plan(query, persistent);
     ExecStep root = persistent ? new StreamSink("Sink", planned.root(), "<sink topic>",
         Sources.formats(planned.source()), planned.schema()) : planned.root();
     org.apache.kafka.streams.TopologyDescription description = (root instanceof StreamSink sink

@@ -52,6 +52,7 @@ final class PersistentQueryExecutor {
     }
     checkTimestampSelected(stmt);
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
+        .withKeylessProjections(props.keylessProjections())
         .plan(stmt.query(), true, Optional.of(stmt.name()));
     CoPartitioning.check(planned.root(), ctx.topics, stmt.pos());
     boolean table = PhysicalPlanner.isTable(planned.root());
@@ -155,7 +156,7 @@ final class PersistentQueryExecutor {
     return out;
   }
 
-  KsqlEntity insertInto(String text, Statement.InsertInto stmt) {
+  KsqlEntity insertInto(String text, Statement.InsertInto stmt, StatementProperties props) {
     checkEmit(stmt.query());
     DataSource target = ctx.metaStore.source(stmt.target()).orElseThrow(() ->
         SluiceException.statement(stmt.pos(), "Source " + stmt.target() + " does not exist."));
@@ -170,7 +171,8 @@ final class PersistentQueryExecutor {
       throw SluiceException.statement(stmt.pos(), "Cannot insert into " + target.name()
           + " because it has header columns");
     }
-    PhysicalPlanner planner = new PhysicalPlanner(ctx.metaStore, ctx.functions);
+    PhysicalPlanner planner = new PhysicalPlanner(ctx.metaStore, ctx.functions)
+        .withKeylessProjections(props.keylessProjections());
     PhysicalPlanner.PlannedQuery planned = planner.plan(stmt.query(), true);
     if (!keyFirst(planned.schema()).equals(target.schema())) {
       Optional<dev.sluice.parser.ast.Query> widened =

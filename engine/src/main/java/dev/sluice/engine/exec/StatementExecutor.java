@@ -84,7 +84,7 @@ public final class StatementExecutor implements AutoCloseable {
     } else if (s instanceof Statement.Describe d) {
       return Optional.of(metadata.describe(text, d));
     } else if (s instanceof Statement.Explain e) {
-      return Optional.of(explain.explain(text, e));
+      return Optional.of(explain.explain(text, e, statementProperties(props)));
     } else if (s instanceof Statement.SetProperty set) {
       props.put(set.name(), set.value());
       return Optional.empty();
@@ -102,7 +102,7 @@ public final class StatementExecutor implements AutoCloseable {
       } else if (s instanceof Statement.CreateAsSelect c) {
         return Optional.of(persistent.createAsSelect(text, c, statementProperties(props)));
       } else if (s instanceof Statement.InsertInto i) {
-        return Optional.of(persistent.insertInto(text, i));
+        return Optional.of(persistent.insertInto(text, i, statementProperties(props)));
       } else if (s instanceof Statement.InsertValues i) {
         inserts.insert(i);
         return Optional.empty();

@@ -13,6 +13,7 @@ record StatementProperties(Map<String, Object> values) {
   static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
   static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
   static final String OUTPUT_TOPIC_PREFIX = "ksql.output.topic.name.prefix";
+  static final String NEW_QUERY_PLANNER = "ksql.new.query.planner.enabled";
 
   static StatementProperties of(Map<String, ?> server, Map<String, ?> request) {
     Map<String, Object> merged = new HashMap<>(server);
@@ -34,6 +35,12 @@ record StatementProperties(Map<String, Object> values) {
   String outputTopicPrefix() {
     Object prefix = values.get(OUTPUT_TOPIC_PREFIX);
     return prefix == null ? "" : prefix.toString();
+  }
+
+  /** Whether a persistent projection of a stream may leave out its key ({@code ksql.new.query.planner.enabled}). */
+  boolean keylessProjections() {
+    Object enabled = values.get(NEW_QUERY_PLANNER);
+    return enabled != null && Boolean.parseBoolean(enabled.toString().trim());
   }
 
   private String format(String key, String fallback) {

@@ -261,7 +261,10 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
           return;
         }
         boolean tombstone = Tombstones.isTombstone(row, columns.size());
-        Object key = pick(row, keyIndexes);
+        Object[] keyRow = pick(row, keyIndexes);
+        // A record read without a key and not re-keyed is written without one, as ksqlDB passes its null key on,
+        // rather than as a key of null columns (which a multi-column JSON or AVRO key would write as a record).
+        Object key = record.key() == null && allNull(keyRow) ? null : keyRow;
         if (windowed) {
           key = new Windowed<>((Object[]) key, ((Windowed<?>) record.key()).window());
         }
@@ -581,8 +584,10 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         : step.keyFormats() != null ? new Formats(step.keyFormats().keyFormat(), "JSON",
             step.keyFormats().properties()) : INTERNAL;
     int width = step.schema().columns().size();
-    // A null row (a record without key or value) has nothing to compute a key from: its key is null.
-    return Flow.of(input.selectKey((key, row) -> row == null ? null : java.util.Arrays.copyOf(row, keys),
+    // A null row (a record without key or value) has nothing to compute a key from: its key is null, which
+    // the repartition drops, unless the new key has no columns (PARTITION BY null), which every record has.
+    Object[] noKey = keys == 0 ? new Object[0] : null;
+    return Flow.of(input.selectKey((key, row) -> row == null ? noKey : java.util.Arrays.copyOf(row, keys),
             Named.as(step.name() + ".SelectKey"))
         .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
@@ -604,6 +609,15 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
       out[i] = row[indexes[i]];
     }
     return out;
+  }
+
+  private static boolean allNull(Object[] values) {
+    for (Object v : values) {
+      if (v != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int[] indexes(List<Column> columns, boolean key) {

@@ -187,6 +187,7 @@ final class InCoercion extends SqlInOperator {
     }
 
     SqlNode coerce(SqlNode node, RelDataType target) {
+      node = implicitCastUndone(node);
       SqlParserPos p = node.getParserPosition();
       SqlTypeName t = target.getSqlTypeName();
       if (node instanceof SqlLiteral literal && !SqlUtilNull.isNullLiteral(node)) {
@@ -225,11 +226,27 @@ final class InCoercion extends SqlInOperator {
       return node;
     }
 
+    /**
+     * The literal under a cast to CHAR: Calcite's coercion gives the STRING literals of a constructor it typed
+     * (ARRAY['3', null]) that cast, and the dialect has no CHAR type a user could have written, so it is undone
+     * for the literal to be read as the target type, as ksqlDB reads it.
+     */
+    private static SqlNode implicitCastUndone(SqlNode node) {
+      if (node instanceof SqlCall call && call.getKind() == SqlKind.CAST
+          && call.operand(0) instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.CHAR
+          && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+          && "CHAR".equals(spec.getTypeName().getSimple())) {
+        return literal;
+      }
+      return node;
+    }
+
     /** An element of a constructor: coerced, then cast to the element type when comparable. */
     SqlNode element(SqlNode node, RelDataType target) {
       SqlParserPos p = node.getParserPosition();
-      if (SqlUtilNull.isNullLiteral(node)) {
-        return cast(node, target, p);
+      // A null may already carry its constructor's element type (ARRAY['3', null] made it a STRING null).
+      if (SqlUtil.isNullLiteral(node, true)) {
+        return cast(SqlLiteral.createNull(p), target, p);
       }
       SqlNode coerced = coerce(node, target);
       if (coerced == null) {

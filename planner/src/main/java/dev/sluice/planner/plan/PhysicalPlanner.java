@@ -35,10 +35,25 @@ import org.apache.calcite.rex.RexUtil;
 public final class PhysicalPlanner {
   private final Catalog catalog;
   private final FunctionRegistry functions;
+  private final boolean keylessProjections;
 
   public PhysicalPlanner(Catalog catalog, FunctionRegistry functions) {
+    this(catalog, functions, false);
+  }
+
+  private PhysicalPlanner(Catalog catalog, FunctionRegistry functions, boolean keylessProjections) {
     this.catalog = catalog;
     this.functions = functions;
+    this.keylessProjections = keylessProjections;
+  }
+
+  /**
+   * A planner that, with {@code enabled}, lets a persistent projection of a stream leave out every key column,
+   * writing a keyless stream, as ksqlDB does with {@code ksql.new.query.planner.enabled=true}; by default
+   * such a query is refused, as ksqlDB's default planner refuses it.
+   */
+  public PhysicalPlanner withKeylessProjections(boolean enabled) {
+    return enabled == keylessProjections ? this : new PhysicalPlanner(catalog, functions, enabled);
   }
 
   /**
@@ -104,7 +119,9 @@ public final class PhysicalPlanner {
       root = TableCalc.overTable(toStep(converted.optimized(), tableSource(ds, ds.source()),
           converted.outputNames(), "Project"));
     }
-    if (persistent) {
+    if (persistent && keylessProjections && ds.isStream() && root.schema().keyColumns().isEmpty()) {
+      checkValueColumns(root.schema(), query);
+    } else if (persistent) {
       checkKeyColumnsKept(ds, root.schema(), query, sinkName);
     }
     return new PlannedQuery(root, ds, converted.explainLogical(), converted.explainOptimized());
@@ -302,6 +319,10 @@ public final class PhysicalPlanner {
           + (keys.size() > 1 ? "s " : " ") + String.join(" and ", keys) + " in its projection (eg, SELECT "
           + String.join(", ", keys) + "...).");
     }
+    checkValueColumns(result, query);
+  }
+
+  private static void checkValueColumns(LogicalSchema result, Query query) {
     if (result.valueColumns().isEmpty()) {
       throw SluiceException.statement(query.pos(), "The projection contains no value columns.");
     }
