@@ -9,6 +9,8 @@ import dev.sluice.planner.catalog.DataSource;
 import dev.sluice.planner.catalog.PseudoColumns;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
+import dev.sluice.planner.schema.SqlType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,17 +49,26 @@ final class InsertValuesExecutor {
     List<Column> values = schema.valueColumns();
     Object[] keyRow = new Object[keys.size()];
     Object[] valueRow = new Object[values.size()];
-    Long timestamp = null;
+    List<SqlType> types = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       String name = columns.get(i);
       Expression expr = stmt.values().get(i);
+      if (name.equals(PseudoColumns.ROWPARTITION) || name.equals(PseudoColumns.ROWOFFSET)) {
+        throw SluiceException.statement(expr.pos(), "Inserting into column `" + name + "` is not allowed.");
+      }
+      types.add(name.equals(PseudoColumns.ROWTIME) ? SqlType.BIGINT : schema.find(name).map(Column::type)
+          .orElseThrow(() -> SluiceException.statement(expr.pos(), "Column name " + name + " does not exist.")));
+    }
+    Object[] evaluated = evaluate(stmt.values(), types, columns, ds.name());
+    Long timestamp = null;
+    for (int i = 0; i < columns.size(); i++) {
+      String name = columns.get(i);
+      Object value = evaluated[i];
       if (name.equals(PseudoColumns.ROWTIME)) {
-        timestamp = (Long) LiteralValues.coerce(expr, dev.sluice.planner.schema.SqlType.BIGINT, name);
+        timestamp = (Long) value;
         continue;
       }
-      Column column = schema.find(name).orElseThrow(() -> SluiceException.statement(expr.pos(),
-          "Column name " + name + " does not exist."));
-      Object value = LiteralValues.coerce(expr, column.type(), name);
+      Column column = schema.find(name).orElseThrow();
       if (column.isKey()) {
         keyRow[keys.indexOf(column)] = value;
       } else {
@@ -75,5 +86,30 @@ final class InsertValuesExecutor {
           + e.getMessage());
     }
     ctx.producer.send(ds.topic(), key, value, timestamp);
+  }
+
+  /**
+   * The values in the columns' types: literals converted as ksqlDB converts them (with its messages), any
+   * other expression compiled and run once ({@link ValueExpressions}).
+   */
+  private Object[] evaluate(List<Expression> exprs, List<SqlType> types, List<String> columns, String target) {
+    Object[] out = new Object[exprs.size()];
+    List<Integer> computed = new ArrayList<>();
+    for (int i = 0; i < exprs.size(); i++) {
+      if (LiteralValues.isLiteral(exprs.get(i))) {
+        out[i] = LiteralValues.coerce(exprs.get(i), types.get(i), columns.get(i));
+      } else {
+        computed.add(i);
+      }
+    }
+    if (!computed.isEmpty()) {
+      Object[] values = ValueExpressions.evaluate(ctx.compiler, ctx.functions,
+          computed.stream().map(exprs::get).toList(), computed.stream().map(types::get).toList(),
+          computed.stream().map(columns::get).toList(), target);
+      for (int i = 0; i < computed.size(); i++) {
+        out[computed.get(i)] = values[i];
+      }
+    }
+    return out;
   }
 }

@@ -16,10 +16,18 @@ import java.time.format.DateTimeParseException;
 /**
  * Converts the literal values of INSERT ... VALUES to a column's type, in the engine's row representation,
  * with ksqlDB's implicit conversions (an integer into BIGINT, DOUBLE or DECIMAL; an ISO string into a
- * TIMESTAMP, DATE or TIME, read as UTC).
+ * TIMESTAMP, DATE or TIME, read as UTC) and its messages. Other expressions are {@link ValueExpressions}'.
  */
 final class LiteralValues {
   private LiteralValues() {}
+
+  /** Whether {@code e} is a literal, or a negated one, which {@link #coerce} converts. */
+  static boolean isLiteral(Expression e) {
+    if (e instanceof Expression.Unary u && u.op() == UnaryOperator.MINUS) {
+      return isLiteral(u.operand());
+    }
+    return AstLiterals.isLiteral(e);
+  }
 
   static Object coerce(Expression e, SqlType type, String column) {
     if (e instanceof Expression.NullLiteral) {
@@ -37,9 +45,6 @@ final class LiteralValues {
         return d.negate();
       }
       throw mismatch(e, type, column);
-    }
-    if (e instanceof Expression.Cast c) {
-      return coerce(c.operand(), type, column);
     }
     switch (type.base()) {
       case BOOLEAN:
@@ -110,12 +115,7 @@ final class LiteralValues {
         }
         break;
       default:
-        throw SluiceException.statement(e.pos(), "Values of type " + type.sql()
-            + " in INSERT VALUES are not supported yet (column " + column + ").");
-    }
-    if (!(AstLiterals.isLiteral(e))) {
-      throw SluiceException.statement(e.pos(), "Only literal values are supported in INSERT VALUES yet"
-          + " (column " + column + ").");
+        break;
     }
     throw mismatch(e, type, column);
   }
