@@ -104,6 +104,16 @@ class SchemaRegistryIT {
             + "/" + m.getField(message.findFieldByName("TAGS")));
       }
       assertThat(decoded).containsExactly("7/tea/[hot]", "8//[]");
+
+      // PRINT reads registry formats with the schema each record names
+      String avroLines = print(server.url(), "PRINT 'orders_it' FROM BEGINNING LIMIT 2;");
+      assertThat(avroLines).startsWith("Key format: " + dev.sluice.engine.serde.PrintFormats.NO_DATA
+          + "\nValue format: AVRO\n");
+      assertThat(avroLines).contains("key: <null>, value: {\"id\":7,\"item\":\"tea\",", "\"tags\":[\"hot\"]}",
+          "value: {\"id\":8,\"item\":null,");
+      String protobufLines = print(server.url(), "PRINT orders_pb FROM BEGINNING LIMIT 1;");
+      assertThat(protobufLines).contains("Value format: PROTOBUF\n",
+          "value: {\"ID\":7,\"ITEM\":\"tea\",\"TAGS\":[\"hot\"]}");
     }
   }
 
@@ -151,6 +161,16 @@ class SchemaRegistryIT {
     }
     assertThat(out).as("records on " + topic).hasSize(count);
     return out;
+  }
+
+  private static String print(String url, String sql) throws Exception {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/query"))
+            .header("Content-Type", "application/vnd.ksql.v1+json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ksql\":\"" + sql + "\"}"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static JsonNode ksql(String url, String sql) throws Exception {

@@ -76,6 +76,7 @@ class SluiceServerIT {
       assertView(sink.get("u4").get(0), "/C", "1.5");
 
       pushQuerySeesANewRow(url, kafka);
+      printShowsTheTopic(url, kafka);
 
       JsonNode streams = ksqlOk(url, "SHOW STREAMS;").get(0);
       assertThat(streams.get("@type").asText()).isEqualTo("streams");
@@ -147,6 +148,49 @@ class SluiceServerIT {
         }
       }
     }
+  }
+
+  /** PRINT over /query-stream: the guessed formats, then a line per record, old ones and a new one. */
+  private void printShowsTheTopic(String url, String kafka) throws Exception {
+    try (Stream<String> body = queryStream(url, "PRINT pageviews FROM BEGINNING INTERVAL 2;")) {
+      Iterator<String> lines = body.iterator();
+      assertThat(lines.next()).isEqualTo("Key format: KAFKA_STRING");
+      assertThat(lines.next()).isEqualTo("Value format: JSON or KAFKA_STRING");
+      // every other record: u1, u3, u5 of u1..u5
+      assertThat(lines.next()).matches("rowtime: \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} Z, key: u1, "
+          + "value: \\{\"PAGE\":\"/home\",\"DURATION_MS\":120\\}, partition: 0");
+      assertThat(lines.next()).contains("key: u3, value: {\"PAGE\":\"/b\",\"DURATION_MS\":50}");
+      assertThat(lines.next()).contains("key: u5, value: {\"PAGE\":\"/d\",\"DURATION_MS\":700}");
+      produceView(kafka, "u7", "/skipped", 1);
+      produceView(kafka, "u8", "/printed", 2);
+      assertThat(lines.next()).contains("key: u8, value: {\"PAGE\":\"/printed\",\"DURATION_MS\":2}");
+    }
+    produceView(kafka, "u9", "/x", 3);
+    HttpResponse<String> legacy = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/query"))
+        .header("Content-Type", "application/vnd.ksql.v1+json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"ksql\":\"PRINT 'SLOW_VIEWS' FROM BEGINNING LIMIT 1;\"}"))
+        .build(), BodyHandlers.ofString());
+    assertThat(legacy.statusCode()).isEqualTo(200);
+    assertThat(legacy.body().lines().toList()).hasSize(3)
+        .startsWith("Key format: KAFKA_STRING", "Value format: JSON or KAFKA_STRING");
+    assertThat(legacy.body()).contains("key: u1, value: {\"PAGE\":\"/HOME\",\"SECS\":0.12");
+    HttpResponse<String> missing = ksql(url, "PRINT 'no_such_topic';");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/query-stream"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"PRINT 'no_such_topic';\"}")).build(),
+        BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(MAPPER.readTree(unknown.body()).get("message").asText())
+        .contains("Could not find topic 'no_such_topic'");
+  }
+
+  private static Stream<String> queryStream(String url, String sql) throws Exception {
+    HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/query-stream"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"" + sql + "\"}")).build(), BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private static void produceView(String kafka, String user, String page, long durationMs) throws Exception {

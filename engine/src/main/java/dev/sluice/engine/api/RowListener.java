@@ -12,6 +12,14 @@ public interface RowListener {
   /** One row, values in column order, as JSON-ready Java values (String, Long, BigDecimal, List, Map...). */
   void onRow(List<Object> row);
 
+  /**
+   * One line of text, for statements whose output is text rather than rows ({@code PRINT}, see
+   * {@link TransientQuery#isText}).
+   */
+  default void onText(String line) {
+    onRow(List.of(line));
+  }
+
   /** The query ended by itself: a pull query's last row, or a push query's LIMIT. */
   void onComplete();
 

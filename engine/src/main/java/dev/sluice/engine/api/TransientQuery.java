@@ -17,6 +17,11 @@ public interface TransientQuery extends AutoCloseable {
 
   boolean isPull();
 
+  /** Whether the output is lines of text ({@link RowListener#onText}) without a header: {@code PRINT}. */
+  default boolean isText() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -36,7 +36,7 @@ public final class StatementExecutor implements AutoCloseable {
   private final ExplainExecutor explain;
   private final FunctionsExecutor functions;
   private final TypeExecutor types;
-  private final Map<String, PushQuery> pushQueries = new ConcurrentHashMap<>();
+  private final Map<String, TransientQuery> pushQueries = new ConcurrentHashMap<>();
   private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "sluice-push-query-closer");
     t.setDaemon(true);
@@ -126,6 +126,9 @@ public final class StatementExecutor implements AutoCloseable {
   public TransientQuery query(String sql, Map<String, Object> properties, Map<String, String> variables,
       RowListener listener) {
     List<ParsedStatement> statements = SqlParser.parse(sql, variables);
+    if (statements.size() == 1 && statements.get(0).statement() instanceof Statement.Print print) {
+      return print(print, listener);
+    }
     if (statements.size() != 1 || !(statements.get(0).statement() instanceof Statement.QueryStatement qs)) {
       throw new SluiceException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT statement, got: "
           + sql.strip());
@@ -154,8 +157,42 @@ public final class StatementExecutor implements AutoCloseable {
     return push;
   }
 
+  /** Starts a {@code PRINT} of a topic, whose lines go to {@code listener}. */
+  private TransientQuery print(Statement.Print print, RowListener listener) {
+    String topic = topicNamed(print);
+    String id = "print_" + Math.abs(ThreadLocalRandom.current().nextLong());
+    TopicPrinter printer = new TopicPrinter(id, topic, print, ctx.config.bootstrapServers(),
+        ctx.serdes.registry().orElse(null), listener, () -> pushQueries.remove(id));
+    pushQueries.put(id, printer);
+    try {
+      printer.start();
+    } catch (RuntimeException e) {
+      pushQueries.remove(id);
+      throw new SluiceException(ErrorCode.SERVER_ERROR, "Could not read topic " + topic + ": " + e.getMessage());
+    }
+    return printer;
+  }
+
+  /**
+   * The topic PRINT names: as written, or else the one topic whose name differs only in case (an unquoted
+   * name is upper-cased by the parser, while topics are often lower-case).
+   */
+  private String topicNamed(Statement.Print print) {
+    java.util.Set<String> topics = ctx.topics.list(true).keySet();
+    if (topics.contains(print.topic())) {
+      return print.topic();
+    }
+    List<String> matches = topics.stream().filter(t -> t.equalsIgnoreCase(print.topic())).toList();
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    throw SluiceException.statement(print.pos(), "Could not find topic '" + print.topic() + "', or the KSQL user"
+        + " does not have permissions to list the topic. Topic names are case-sensitive."
+        + (matches.isEmpty() ? "" : " Did you mean one of " + matches + "?"));
+  }
+
   public boolean closeQuery(String id) {
-    PushQuery query = pushQueries.get(id);
+    TransientQuery query = pushQueries.get(id);
     if (query == null) {
       return false;
     }
@@ -165,7 +202,7 @@ public final class StatementExecutor implements AutoCloseable {
 
   @Override
   public void close() {
-    pushQueries.values().forEach(PushQuery::close);
+    pushQueries.values().forEach(TransientQuery::close);
     closer.shutdown();
   }
 

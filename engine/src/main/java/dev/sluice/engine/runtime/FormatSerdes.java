@@ -41,6 +41,7 @@ public final class FormatSerdes implements RowSerdes {
   }
 
   /** The Schema Registry, if one is configured. */
+  @Override
   public Optional<SchemaRegistryClient> registry() {
     return Optional.ofNullable(registry);
   }

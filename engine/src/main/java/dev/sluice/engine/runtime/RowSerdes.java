@@ -25,6 +25,11 @@ public interface RowSerdes {
    * Settles a query sink's registered schemas when its statement runs: registers the generated ones, or checks
    * that a pinned {@code *_SCHEMA_ID} holds the columns. Nothing for formats without a registry.
    */
+  /** The Schema Registry of the AVRO, PROTOBUF and JSON_SR formats, if one is configured. */
+  default Optional<dev.sluice.engine.serde.registry.SchemaRegistryClient> registry() {
+    return Optional.empty();
+  }
+
   default void prepareSink(String topic, List<Column> keyColumns, List<Column> valueColumns, Formats formats) {
   }
 }

@@ -2,6 +2,7 @@ package dev.sluice.server.rest;
 
 import dev.sluice.engine.api.RowListener;
 import dev.sluice.engine.api.TransientQuery;
+import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
@@ -73,6 +74,12 @@ final class QueryStream implements RowListener {
   }
 
   @Override
+  public void onText(String line) {
+    String text = line + "\n";
+    context.runOnContext(v -> row(text));
+  }
+
+  @Override
   public void onComplete() {
     context.runOnContext(v -> finish(null));
   }
@@ -95,10 +102,20 @@ final class QueryStream implements RowListener {
       closeQuery();
       return;
     }
+    if (started.isText() && format.buffered()) {
+      // PRINT runs until closed: a response written only at the end would never come
+      finished = true;
+      closeQuery();
+      ctx.fail(new SluiceException(ErrorCode.BAD_STATEMENT, "PRINT streams its output: request it with Accept: "
+          + MediaTypes.DELIMITED + " (the default), not " + MediaTypes.JSON + "."));
+      return;
+    }
     active.put(started.id(), this);
     HttpServerResponse response = ctx.response();
-    response.setStatusCode(200).putHeader("Content-Type", contentType);
-    String header = format.header(started);
+    response.setStatusCode(200).putHeader("Content-Type", started.isText() ? "text/plain; charset=utf-8"
+        : contentType);
+    // PRINT's lines are the whole response: no header, no closing bracket
+    String header = started.isText() ? "" : format.header(started);
     if (format.buffered()) {
       buffer = new StringBuilder(header);
     } else {
@@ -156,11 +173,11 @@ final class QueryStream implements RowListener {
     if (error != null && format.buffered()) {
       ctx.fail(error);
     } else if (error != null) {
-      response.end(format.error(error));
+      response.end(query.isText() ? QueryFormat.DELIMITED.error(error) : format.error(error));
     } else if (buffer != null) {
       response.end(buffer.append(format.end()).toString());
     } else {
-      response.end(format.end());
+      response.end(query.isText() ? "" : format.end());
     }
   }
 
