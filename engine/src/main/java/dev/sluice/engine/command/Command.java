@@ -17,6 +17,8 @@ import dev.sluice.planner.schema.SqlType;
     @JsonSubTypes.Type(value = Command.DropSource.class, name = "dropSourceV1"),
     @JsonSubTypes.Type(value = Command.StartQuery.class, name = "startQueryV1"),
     @JsonSubTypes.Type(value = Command.TerminateQuery.class, name = "terminateQueryV1"),
+    @JsonSubTypes.Type(value = Command.PauseQuery.class, name = "pauseQueryV1"),
+    @JsonSubTypes.Type(value = Command.ResumeQuery.class, name = "resumeQueryV1"),
     @JsonSubTypes.Type(value = Command.CreateType.class, name = "createTypeV1"),
     @JsonSubTypes.Type(value = Command.DropType.class, name = "dropTypeV1"),
 })
@@ -33,6 +35,16 @@ public sealed interface Command {
   record StartQuery(String statementText, DataSource sink, PersistentQueryInfo query) implements Command {}
 
   record TerminateQuery(String statementText, String queryId) implements Command {}
+
+  /**
+   * Stops a query processing records (PAUSE) while it keeps its consumers, offsets and state. Being in the log,
+   * it also makes a server that replays it start the query paused. PAUSE ALL is one command per query, as
+   * TERMINATE ALL is.
+   */
+  record PauseQuery(String statementText, String queryId) implements Command {}
+
+  /** Lets a paused query process again (RESUME), from the offsets where it stopped. */
+  record ResumeQuery(String statementText, String queryId) implements Command {}
 
   /** Registers a named type (CREATE TYPE), its named parts already resolved. */
   record CreateType(String statementText, String name, SqlType type) implements Command {}

@@ -13,9 +13,18 @@ public interface QueryLauncher {
   interface Running {
     QueryState state();
 
+    /**
+     * Stops processing records (PAUSE): the query keeps its consumers, committed offsets and state, so a
+     * {@link #resume} carries on with every record that arrived meanwhile.
+     */
+    void pause();
+
+    void resume();
+
     /** Stops it; with {@code cleanUp}, also deletes its local state (the query is gone for good). */
     void stop(boolean cleanUp);
   }
 
-  Running launch(String queryId, String applicationId, Topology topology);
+  /** Starts the query; {@code paused} starts it held by PAUSE (a server restarted on a paused query). */
+  Running launch(String queryId, String applicationId, Topology topology, boolean paused);
 }

@@ -105,6 +105,18 @@ public final class EngineContext implements AutoCloseable {
         app.stop(true);
       }
       metaStore.removeQuery(t.queryId());
+    } else if (command instanceof Command.PauseQuery p) {
+      metaStore.setPaused(p.queryId(), true);
+      QueryLauncher.Running app = running.get(p.queryId());
+      if (app != null) {
+        app.pause();
+      }
+    } else if (command instanceof Command.ResumeQuery r) {
+      metaStore.setPaused(r.queryId(), false);
+      QueryLauncher.Running app = running.get(r.queryId());
+      if (app != null) {
+        app.resume();
+      }
     } else if (command instanceof Command.CreateType t) {
       metaStore.putType(t.name(), t.type());
     } else if (command instanceof Command.DropType t) {
@@ -114,7 +126,8 @@ public final class EngineContext implements AutoCloseable {
 
   private void start(PersistentQueryInfo query) {
     Topology topology = new TopologyBuilder(query.id(), serdes, compiler, processingLog).build(query.plan());
-    running.put(query.id(), launcher.launch(query.id(), applicationId(query.id()), topology));
+    running.put(query.id(), launcher.launch(query.id(), applicationId(query.id()), topology,
+        metaStore.isPaused(query.id())));
   }
 
   /** ksqlDB's naming of a persistent query's application, so consumer groups look familiar. */
@@ -124,6 +137,16 @@ public final class EngineContext implements AutoCloseable {
 
   QueryLauncher.Running runningQuery(String id) {
     return running.get(id);
+  }
+
+  /**
+   * A persistent query's state as SHOW QUERIES, DESCRIBE EXTENDED and EXPLAIN report it: a query still
+   * starting counts as RUNNING, as in ksqlDB; one PAUSE holds is PAUSED.
+   */
+  String reportedState(String queryId) {
+    QueryLauncher.Running app = running.get(queryId);
+    QueryState state = app == null ? QueryState.TERMINATED : app.state();
+    return state == QueryState.PENDING ? "RUNNING" : state.name();
   }
 
   public boolean allQueriesHealthy() {

@@ -42,7 +42,8 @@ final class ExplainExecutor {
       String topology = description.toString();
       stages.put("topology", topology);
       stages.put("internalResources", InternalResources.describe(description, q.plan()));
-      return entity(text, id, q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()));
+      return entity(text, id, q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()),
+          ctx.reportedState(id));
     }
     Statement inner = stmt.statement().orElseThrow();
     Query query;
@@ -74,16 +75,16 @@ final class ExplainExecutor {
     stages.put("topology", topology);
     stages.put("internalResources", InternalResources.describe(description, root));
     return entity(text, "", text, root, topology, stages,
-        planned.sources().stream().map(dev.sluice.planner.catalog.DataSource::name).toList(), List.of());
+        planned.sources().stream().map(dev.sluice.planner.catalog.DataSource::name).toList(), List.of(), "");
   }
 
   private static KsqlEntity entity(String text, String id, String statement, ExecStep root, String topology,
-      Map<String, String> stages, List<String> sources, List<String> sinks) {
+      Map<String, String> stages, List<String> sources, List<String> sinks, String state) {
     List<Entities.FieldInfo> fields = root.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), MetadataExecutor.schema(c.type()), c.isKey() ? "KEY" : null))
         .toList();
     return new Entities.QueryDescriptionEntity(text, new Entities.QueryDescription(id, statement, null, fields, sources, sinks,
-        topology, stages.get("physicalPlan"), id.isEmpty() ? "" : "RUNNING", stages), List.of());
+        topology, stages.get("physicalPlan"), state, stages), List.of());
   }
 
   /** Which repartition topics the plan creates, and why, in the user's terms. */

@@ -3,8 +3,6 @@ package dev.sluice.engine.exec;
 import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
-import dev.sluice.engine.runtime.QueryState;
-import dev.sluice.engine.env.QueryLauncher;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.SourceKind;
 import dev.sluice.parser.ast.Statement;
@@ -73,9 +71,7 @@ final class MetadataExecutor {
   }
 
   private String state(String queryId) {
-    QueryLauncher.Running app = ctx.runningQuery(queryId);
-    QueryState state = app == null ? QueryState.TERMINATED : app.state();
-    return state == QueryState.PENDING ? "RUNNING" : state.name();
+    return ctx.reportedState(queryId);
   }
 
   KsqlEntity describe(String text, Statement.Describe stmt) {

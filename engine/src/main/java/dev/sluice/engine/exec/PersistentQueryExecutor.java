@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CREATE STREAM ... AS SELECT, INSERT INTO ... SELECT and TERMINATE: plans the query, creates its sink
+ * CREATE STREAM ... AS SELECT and INSERT INTO ... SELECT: plans the query, creates its sink
  * topic, proves the topology builds (so a bad plan fails the statement, not the server later), and only
- * then records the command that starts it.
+ * then records the command that starts it. TERMINATE, PAUSE and RESUME record the commands that stop, hold
+ * and release running queries.
  */
 final class PersistentQueryExecutor {
   private final EngineContext ctx;
@@ -228,6 +229,39 @@ final class PersistentQueryExecutor {
     return new Entities.CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
         Entities.CommandStatus.success("Query terminated.", null), 0, List.of());
   }
+
+  /**
+   * PAUSE / RESUME of one persistent query or of all (ksqlDB 0.28's KLIP-63): one command per query, so a
+   * restarted server starts each query as the log last left it. The answer is ksqlDB's: "Query paused." or
+   * "Query resumed.", also when ALL finds no query.
+   */
+  KsqlEntity pauseResume(String text, Statement.PauseResume stmt) {
+    String verb = stmt.pause() ? "pause" : "resume";
+    List<String> ids = new ArrayList<>();
+    if (stmt.queryId().isPresent()) {
+      String id = stmt.queryId().get().toUpperCase(Locale.ROOT);
+      if (ctx.metaStore.query(id).isEmpty()) {
+        if (id.toLowerCase(Locale.ROOT).startsWith(TRANSIENT_PREFIX)) {
+          throw SluiceException.statement(stmt.pos(), "Cannot " + verb + " query '" + stmt.queryId().get()
+              + "' because it is a transient query. Transient queries cannot be paused or resumed.");
+        }
+        throw SluiceException.statement(stmt.pos(), "Unknown queryId: " + id);
+      }
+      ids.add(id);
+    } else {
+      ctx.metaStore.queries().forEach(q -> ids.add(q.id()));
+    }
+    for (String id : ids) {
+      ctx.submit(verb + "/" + id + "/execute", stmt.pause() ? new Command.PauseQuery(text, id)
+          : new Command.ResumeQuery(text, id));
+    }
+    String commandId = verb + "/" + (stmt.queryId().isPresent() ? ids.get(0) : "ALL") + "/execute";
+    return new Entities.CommandStatusEntity(text, commandId,
+        Entities.CommandStatus.success(stmt.pause() ? "Query paused." : "Query resumed.", null), 0, List.of());
+  }
+
+  /** How push query ids start ({@code StatementExecutor#query}), ksqlDB's {@code ksql.transient.prefix}. */
+  private static final String TRANSIENT_PREFIX = "transient_";
 
   /** Whether a query is a windowed aggregation, the only kind EMIT FINAL applies to. */
   private static final class AggregatesOnly {

@@ -112,6 +112,8 @@ public final class StatementExecutor implements AutoCloseable {
         return types.drop(text, t);
       } else if (s instanceof Statement.Terminate t) {
         return Optional.of(persistent.terminate(text, t));
+      } else if (s instanceof Statement.PauseResume p) {
+        return Optional.of(persistent.pauseResume(text, p));
       }
     }
     throw SluiceException.statement(s.pos(), "This statement is not supported yet: "

@@ -16,6 +16,8 @@ public final class MetaStore implements Catalog {
   private final Map<String, DataSource> sources = new ConcurrentSkipListMap<>();
   private final Map<String, PersistentQueryInfo> queries = new ConcurrentSkipListMap<>();
   private final Map<String, SqlType> types = new ConcurrentSkipListMap<>();
+  /** Ids of the queries PAUSE holds: state of the log, so that a replay starts them paused. */
+  private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** The type registered under {@code name} by CREATE TYPE. */
   public Optional<SqlType> type(String name) {
@@ -66,6 +68,20 @@ public final class MetaStore implements Catalog {
 
   public void removeQuery(String id) {
     queries.remove(id);
+    paused.remove(id);
+  }
+
+  /** Marks a query paused (true) or not; an id that names no query is ignored. */
+  public void setPaused(String id, boolean isPaused) {
+    if (!isPaused) {
+      paused.remove(id);
+    } else if (queries.containsKey(id)) {
+      paused.add(id);
+    }
+  }
+
+  public boolean isPaused(String id) {
+    return paused.contains(id);
   }
 
   /** The queries that write into {@code source}. */

@@ -93,9 +93,26 @@ public final class StreamsApp implements QueryLauncher.Running, AutoCloseable {
     return false;
   }
 
+  /** The lifecycle state, or PAUSED while PAUSE holds a query that is not failed or stopped. */
   @Override
   public QueryState state() {
-    return state.get();
+    QueryState current = state.get();
+    boolean held = current == QueryState.PENDING || current == QueryState.RUNNING;
+    return held && streams.isPaused() ? QueryState.PAUSED : current;
+  }
+
+  /**
+   * Kafka Streams' own pause: the threads go on polling and committing (so the group keeps its members) but
+   * process nothing, and offsets stay where processing stopped. Allowed before {@link #start}.
+   */
+  @Override
+  public void pause() {
+    streams.pause();
+  }
+
+  @Override
+  public void resume() {
+    streams.resume();
   }
 
   public String queryId() {

@@ -13,9 +13,12 @@ public final class StreamsQueryLauncher implements QueryLauncher {
   }
 
   @Override
-  public Running launch(String queryId, String applicationId, Topology topology) {
+  public Running launch(String queryId, String applicationId, Topology topology, boolean paused) {
     StreamsApp app = new StreamsApp(queryId, applicationId, topology, config.bootstrapServers(),
         config.stateDir(), config.streamsProperties(), "earliest");
+    if (paused) {
+      app.pause(); // before start, so not one record is processed before the pause takes hold
+    }
     app.start();
     return app;
   }

@@ -21,16 +21,28 @@ final class CapturedQueries implements QueryLauncher, CommandStore {
     final String applicationId;
     final Topology topology;
     private volatile QueryState state = QueryState.RUNNING;
+    private volatile boolean paused;
 
-    Captured(String queryId, String applicationId, Topology topology) {
+    Captured(String queryId, String applicationId, Topology topology, boolean paused) {
       this.queryId = queryId;
       this.applicationId = applicationId;
       this.topology = topology;
+      this.paused = paused;
     }
 
     @Override
     public QueryState state() {
-      return state;
+      return paused && state == QueryState.RUNNING ? QueryState.PAUSED : state;
+    }
+
+    @Override
+    public void pause() {
+      paused = true;
+    }
+
+    @Override
+    public void resume() {
+      paused = false;
     }
 
     @Override
@@ -43,8 +55,8 @@ final class CapturedQueries implements QueryLauncher, CommandStore {
   private final List<Command> commands = new ArrayList<>();
 
   @Override
-  public Running launch(String queryId, String applicationId, Topology topology) {
-    Captured q = new Captured(queryId, applicationId, topology);
+  public Running launch(String queryId, String applicationId, Topology topology, boolean paused) {
+    Captured q = new Captured(queryId, applicationId, topology, paused);
     queries.add(q);
     return q;
   }

@@ -8,6 +8,7 @@ import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.engine.processinglog.InMemoryProcessingLogger;
 import dev.sluice.engine.processinglog.ProcessingLogEntry;
 import dev.sluice.engine.runtime.FormatSerdes;
+import dev.sluice.engine.runtime.QueryState;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ParsedStatement;
 import dev.sluice.parser.SqlParseException;
@@ -285,7 +286,9 @@ public final class CaseRunner {
         }
       }
       for (CapturedQueries.Captured q : queries.running()) {
-        runQuery(q);
+        if (q.state() != QueryState.PAUSED) { // the inputs come after every statement: a paused query sees none
+          runQuery(q);
+        }
       }
     }
 
