@@ -123,7 +123,20 @@ public class JoinBenchmark {
     }
 
     private static String text(KeyValue<byte[], byte[]> kv) {
-      return new String(kv.key, StandardCharsets.UTF_8) + "=" + new String(kv.value, StandardCharsets.UTF_8);
+      return printable(kv.key) + "=" + printable(kv.value);
+    }
+
+    /** Text as it is; the bytes of binary records (Sluice's internal rows) as \\xNN, so logs stay text. */
+    private static String printable(byte[] bytes) {
+      StringBuilder out = new StringBuilder();
+      for (char c : new String(bytes, StandardCharsets.UTF_8).toCharArray()) {
+        if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
+          out.append(String.format(Locale.ROOT, "\\x%02x", (int) c & 0xFF));
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
 
     @Override

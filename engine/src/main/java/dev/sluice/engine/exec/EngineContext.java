@@ -13,6 +13,7 @@ import dev.sluice.engine.processinglog.ProcessingLogger;
 import dev.sluice.engine.runtime.QueryState;
 import dev.sluice.engine.runtime.RowSerdes;
 import dev.sluice.engine.runtime.TopologyBuilder;
+import dev.sluice.engine.serde.InternalFormat;
 import dev.sluice.planner.function.FunctionRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -125,7 +126,8 @@ public final class EngineContext implements AutoCloseable {
   }
 
   private void start(PersistentQueryInfo query) {
-    Topology topology = new TopologyBuilder(query.id(), serdes, compiler, processingLog).build(query.plan());
+    Topology topology = new TopologyBuilder(query.id(), serdes, compiler, processingLog,
+        InternalFormat.orLegacy(query.internalFormat())).build(query.plan());
     running.put(query.id(), launcher.launch(query.id(), applicationId(query.id()), topology,
         metaStore.isPaused(query.id())));
   }

@@ -38,7 +38,8 @@ final class ExplainExecutor {
       Map<String, String> stages = new LinkedHashMap<>();
       stages.put("physicalPlan", json(q.plan()));
       org.apache.kafka.streams.TopologyDescription description = new TopologyBuilder(id, ctx.serdes, ctx.compiler,
-          ctx.processingLog).build(q.plan()).describe();
+          ctx.processingLog, dev.sluice.engine.serde.InternalFormat.orLegacy(q.internalFormat())).build(q.plan())
+          .describe();
       String topology = description.toString();
       stages.put("topology", topology);
       stages.put("internalResources", InternalResources.describe(description, q.plan()));

@@ -61,6 +61,11 @@ public final class FormatSerdes implements RowSerdes {
   }
 
   @Override
+  public Serde<Object[]> internal(List<Column> columns, boolean key, String queryId) {
+    return SerdeFactory.internalSerde(columns, key, ProcessingLogContext.of(queryId, processingLog));
+  }
+
+  @Override
   public Optional<SchemaInference.Inferred> infer(String topic, Formats formats, boolean key) {
     FormatInfo format = key ? keyFormat(formats) : valueFormat(formats);
     if (!format.format().supportsInference()) {

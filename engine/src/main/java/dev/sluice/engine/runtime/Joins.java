@@ -10,7 +10,6 @@ import dev.sluice.planner.plan.TableTableJoin;
 import dev.sluice.planner.schema.Column;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.JoinWindows;
@@ -32,15 +31,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * after its step. Kafka Streams has no right join: it is the left join with the operands swapped.
  */
 final class Joins {
-  /** Internal topics and stores carry whole rows in the internal format. */
-  private static final Formats INTERNAL = new Formats("JSON", "JSON", Map.of());
+  /** Internal topics and stores carry whole rows in the query's internal format. */
+  private final InternalSerdes internal;
 
-  private final RowSerdes serdes;
-  private final String queryId;
-
-  Joins(RowSerdes serdes, String queryId) {
-    this.serdes = serdes;
-    this.queryId = queryId;
+  Joins(InternalSerdes internal) {
+    this.internal = internal;
   }
 
   /**
@@ -152,14 +147,14 @@ final class Joins {
     List<Column> keyColumns = step.schema().keyColumns();
     Materialized<Object[], Object[], KeyValueStore<Bytes, byte[]>> store =
         Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(step.name() + "-store")
-            .withKeySerde(serdes.key(keyColumns, INTERNAL, queryId))
-            .withValueSerde(serdes.value(values(step.schema().columns()), INTERNAL, queryId));
+            .withKeySerde(internal.key(keyColumns))
+            .withValueSerde(internal.value(values(step.schema().columns())));
     TableJoined<Object[], Object[]> named = TableJoined.as(step.name());
     // The subscription carries a hash of the left row, for which Kafka Streams needs the left rows' serde:
     // a table computed by a Calc has none until it is materialized.
     KTable<Object[], Object[]> rows = left.mapValues(row -> row, Named.as(step.name() + "-Left"),
         Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(step.name() + "-left-store")
-            .withKeySerde(serdes.key(step.left().schema().keyColumns(), INTERNAL, queryId))
+            .withKeySerde(internal.key(step.left().schema().keyColumns()))
             .withValueSerde(rowSerde(step.left())));
     return step.type() == JoinType.LEFT ? rows.leftJoin(right, extractor, joiner, named, store)
         : rows.join(right, extractor, joiner, named, store);
@@ -210,11 +205,11 @@ final class Joins {
   }
 
   private Serde<Object[]> keySerde(ExecStep join) {
-    return serdes.key(join.schema().keyColumns(), INTERNAL, queryId);
+    return internal.key(join.schema().keyColumns());
   }
 
   private Serde<Object[]> rowSerde(ExecStep side) {
-    return serdes.value(values(side.schema().columns()), INTERNAL, queryId);
+    return internal.value(values(side.schema().columns()));
   }
 
   private static List<Column> values(List<Column> columns) {

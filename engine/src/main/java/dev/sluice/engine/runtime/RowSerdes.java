@@ -13,6 +13,9 @@ public interface RowSerdes {
 
   Serde<Object[]> value(List<Column> valueColumns, Formats formats, String queryId);
 
+  /** The serde of rows in a query's internal topics and state stores, in Sluice's binary format. */
+  Serde<Object[]> internal(List<Column> columns, boolean key, String queryId);
+
   /**
    * The key or value columns of a topic read from its registered schema, for CREATE STREAM/TABLE without
    * columns; empty when the format keeps no schema (or a key subject does not exist).

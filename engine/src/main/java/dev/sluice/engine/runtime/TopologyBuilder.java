@@ -7,6 +7,7 @@ import dev.sluice.engine.processinglog.ProcessingLogger;
 import dev.sluice.engine.serde.RowSerde;
 import dev.sluice.planner.plan.ExecStep;
 import dev.sluice.planner.plan.ExecStepVisitor;
+import dev.sluice.engine.serde.InternalFormat;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.StreamCalc;
 import dev.sluice.planner.plan.StreamFlatMap;
@@ -73,13 +74,22 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
   private final CalcCompiler compiler;
   private final ProcessingLogger processingLog;
   private final Joins joins;
+  private final InternalSerdes internal;
 
+  /** A builder for a new query, whose internal topics and stores use Sluice's binary rows. */
   public TopologyBuilder(String queryId, RowSerdes serdes, CalcCompiler compiler, ProcessingLogger processingLog) {
+    this(queryId, serdes, compiler, processingLog, InternalFormat.BINARY);
+  }
+
+  /** A builder for a query whose internal topics and stores use {@code internalFormat} (see {@link InternalFormat}). */
+  public TopologyBuilder(String queryId, RowSerdes serdes, CalcCompiler compiler, ProcessingLogger processingLog,
+      InternalFormat internalFormat) {
     this.queryId = queryId;
     this.serdes = serdes;
     this.compiler = compiler;
     this.processingLog = processingLog;
-    this.joins = new Joins(serdes, queryId);
+    this.internal = new InternalSerdes(serdes, queryId, internalFormat);
+    this.joins = new Joins(internal);
   }
 
   /** A persistent query: the plan ends with a sink. */
@@ -335,11 +345,11 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
           Named.as(step.name() + ".Tombstones"));
     }
     if (step.materialized()) {
-      Serde<Object[]> keySerde = serdes.key(keyColumns, INTERNAL, queryId);
+      Serde<Object[]> keySerde = internal.key(keyColumns);
       table = stream.toTable(Named.as(step.name() + ".ToTable"),
           Materialized.<Object[], Object[], KeyValueStore<Bytes, byte[]>>as(step.name() + "-Reduce")
               .withKeySerde(windowed ? (Serde) WindowedKeys.serde(keySerde, step.formats()) : keySerde)
-              .withValueSerde(serdes.value(rowColumns, INTERNAL, queryId)));
+              .withValueSerde(internal.value(rowColumns)));
     } else {
       table = stream.toTable(Named.as(step.name() + ".ToTable"));
     }
@@ -427,9 +437,9 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.KEY)).toList();
     List<Column> rowColumns = inputColumns.stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
-    Serde<Object[]> keySerde = serdes.key(keyColumns, INTERNAL, queryId);
-    Serde<Object[]> rowSerde = serdes.value(rowColumns, INTERNAL, queryId);
-    Serde<Object[]> stateSerde = serdes.value(aggregation.stateColumns(), INTERNAL, queryId);
+    Serde<Object[]> keySerde = internal.key(keyColumns);
+    Serde<Object[]> rowSerde = internal.value(rowColumns);
+    Serde<Object[]> stateSerde = internal.value(aggregation.stateColumns());
     String store = step.name() + "-Aggregate-Materialize";
     int width = inputColumns.size();
     java.util.function.Predicate<Object[]> keyed = row -> {
@@ -566,13 +576,6 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
   /** ksqlDB's grace period when a window names none: 24 hours. */
   private static final long DEFAULT_GRACE_MS = 24L * 60 * 60 * 1000;
 
-
-  /**
-   * Internal topics carry whole rows, in JSON for now (the compact internal format of DESIGN.md is to come):
-   * it writes every type exactly and needs no schema registry.
-   */
-  private static final Formats INTERNAL = new Formats("JSON", "JSON", java.util.Map.of());
-
   @Override
   public Flow visit(StreamSelectKey step) {
     KStream<Object[], Object[]> input = stream(step.input().accept(this), step.name());
@@ -580,9 +583,10 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     List<Column> keyColumns = step.schema().columns().subList(0, keys);
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
-    Formats internal = keys == 0 ? new Formats("NONE", "JSON", java.util.Map.of())
-        : step.keyFormats() != null ? new Formats(step.keyFormats().keyFormat(), "JSON",
-            step.keyFormats().properties()) : INTERNAL;
+    // A side re-keyed to join a table is partitioned as the table's topic is: by its key in the table's format.
+    Serde<Object[]> keySerde = keys == 0 ? serdes.key(keyColumns, new Formats("NONE", "JSON", java.util.Map.of()),
+        queryId) : step.keyFormats() != null ? serdes.key(keyColumns, new Formats(step.keyFormats().keyFormat(),
+            "JSON", step.keyFormats().properties()), queryId) : internal.key(keyColumns);
     int width = step.schema().columns().size();
     // A null row (a record without key or value) has nothing to compute a key from: its key is null, which
     // the repartition drops, unless the new key has no columns (PARTITION BY null), which every record has.
@@ -591,8 +595,8 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
             Named.as(step.name() + ".SelectKey"))
         .mapValues(row -> Tombstones.isTombstone(row, width) ? null : row, Named.as(step.name() + ".Tombstones"))
         .repartition(Repartitioned.<Object[], Object[]>as(step.name())
-            .withKeySerde(serdes.key(keyColumns, internal, queryId))
-            .withValueSerde(serdes.value(rowColumns, internal, queryId))));
+            .withKeySerde(keySerde)
+            .withValueSerde(internal.value(rowColumns))));
   }
 
   @Override

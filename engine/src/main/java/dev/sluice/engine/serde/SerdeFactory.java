@@ -56,6 +56,15 @@ public final class SerdeFactory {
     return new RowSerde(valueCodec(valueColumns, format, registry), "value", ctx);
   }
 
+  /**
+   * The serde of rows in a query's internal topics and stores, in Sluice's binary format ({@link InternalCodec});
+   * a key without columns is a Kafka null, as in {@link #keyCodec}.
+   */
+  public static RowSerde internalSerde(List<Column> columns, boolean key, ProcessingLogContext ctx) {
+    RowCodec codec = key && columns.isEmpty() ? NoneCodec.INSTANCE : new InternalCodec(columns);
+    return new RowSerde(codec, key ? "key" : "value", ctx);
+  }
+
   /** The codec of a key row; it throws on bad data instead of logging. */
   public static RowCodec keyCodec(List<Column> keyColumns, FormatInfo format) {
     return keyCodec(keyColumns, format, null);

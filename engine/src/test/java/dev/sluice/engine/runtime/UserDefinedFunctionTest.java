@@ -17,6 +17,7 @@ import dev.sluice.planner.function.Udf;
 import dev.sluice.planner.plan.Formats;
 import dev.sluice.planner.plan.PhysicalPlanner;
 import dev.sluice.planner.plan.StreamSink;
+import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
 import dev.sluice.planner.schema.SqlType;
 import java.io.IOException;
@@ -209,9 +210,20 @@ class UserDefinedFunctionTest {
             "u1={\"G\":4.0,\"L\":\"/bbb\"}", "u2={\"G\":null,\"L\":null}");
         // The aggregate lives in the changelog, in the store's format, ready to be restored after a restart.
         var changelog = driver.createOutputTopic("test-Aggregate-Aggregate-Materialize-changelog",
-            new StringDeserializer(), new StringDeserializer());
-        assertThat(changelog.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value).contains(
-            "\"u1\"={\"S0_0\":{\"LOG_SUM\":" + (Math.log(2) + Math.log(8)) + ",\"COUNT\":2},\"S1_0\":\"/bbb\"}");
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        var context = dev.sluice.engine.processinglog.ProcessingLogContext.discarding("test");
+        var keys = dev.sluice.engine.serde.SerdeFactory.internalSerde(List.of(new Column("USER_ID", SqlType.STRING,
+            Column.Namespace.KEY)), true, context).deserializer();
+        var states = dev.sluice.engine.serde.SerdeFactory.internalSerde(List.of(
+            new Column("S0_0", new SqlType.Struct(List.of(new SqlType.Field("LOG_SUM", SqlType.DOUBLE),
+                new SqlType.Field("COUNT", SqlType.BIGINT))), Column.Namespace.VALUE),
+            new Column("S1_0", SqlType.STRING, Column.Namespace.VALUE)), false, context).deserializer();
+        assertThat(changelog.readKeyValuesToList()).extracting(kv -> {
+          Object[] state = states.deserialize("changelog", kv.value);
+          return keys.deserialize("changelog", kv.key)[0] + "=" + java.util.Arrays.toString((Object[]) state[0])
+              + "," + state[1];
+        }).contains("u1=[" + (Math.log(2) + Math.log(8)) + ", 2],/bbb");
       }
       assertThat(log.entries()).isEmpty();
     }
