@@ -73,6 +73,10 @@ final class JoinQueryPlanner {
     List<DataSource> sources = aliases.stream().map(JoinScope.Alias::source).toList();
     Relation.Source joinedFrom = new Relation.Source(from.pos(), JOINED, Optional.empty());
 
+    boolean flattened = TableFunctionPlanner.usesTableFunctions(query, functions);
+    if (flattened && aggregated) {
+      throw SluiceException.statement(query.pos(), "Table functions cannot be used with aggregations.");
+    }
     if (aggregated) {
       // GROUP BY applies to the joined rows; the aggregation planner names the key from the projection.
       Query rewritten = new Query(query.pos(), items, joinedFrom, query.window(), where,
@@ -94,6 +98,13 @@ final class JoinQueryPlanner {
           new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources), sinkName);
     }
     items = selectKey(items, join, synthetic, persistent, sinkName, query.pos());
+    if (flattened) {
+      // Each joined row becomes as many rows as its table functions give, as over a single stream.
+      Query rewritten = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), List.of(),
+          Optional.empty(), query.emit(), query.limit());
+      return new TableFunctionPlanner(joinedCatalog, functions, planner).plan(rewritten,
+          new PartitionByPlanner.Input(joinedFrom, joined, step, joinedCatalog, false, sources));
+    }
     Query projection = new Query(query.pos(), items, joinedFrom, Optional.empty(), where, List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted converted = new QueryConverter(joinedCatalog, functions, false).convert(projection);

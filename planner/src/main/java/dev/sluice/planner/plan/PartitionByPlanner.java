@@ -109,12 +109,20 @@ final class PartitionByPlanner {
     List<SelectItem> second = projection(query, keys, ds, persistent, from.alias().orElse(ds.name()), sinkName);
     DataSource rekeyedRows = new DataSource(REPARTITIONED, SourceKind.STREAM, selectKey.schema(), "", "NONE",
         "NONE", Map.of(), "", false);
-    Query projection = new Query(pos, second, new Relation.Source(from.pos(), REPARTITIONED,
-        Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), Optional.empty(), List.of(), List.of(),
+    Relation.Source rekeyedFrom = new Relation.Source(from.pos(), REPARTITIONED,
+        Optional.of(from.alias().orElse(ds.name())));
+    Catalog rekeyedCatalog = name -> name.equals(REPARTITIONED) ? Optional.of(rekeyedRows) : Optional.empty();
+    Query projection = new Query(pos, second, rekeyedFrom, Optional.empty(), Optional.empty(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
-    QueryConverter.Converted pass2 = new QueryConverter(
-        name -> name.equals(REPARTITIONED) ? Optional.of(rekeyedRows) : Optional.empty(), functions, false)
-        .convert(projection);
+    if (TableFunctionPlanner.usesTableFunctions(projection, functions)) {
+      // Table functions flatten the re-keyed rows.
+      PhysicalPlanner.PlannedQuery flattened = new TableFunctionPlanner(rekeyedCatalog, functions, planner)
+          .plan(projection, new Input(rekeyedFrom, rekeyedRows, selectKey, rekeyedCatalog, false, input.sources()));
+      return new PhysicalPlanner.PlannedQuery(flattened.root(), input.sources().get(0), input.sources(),
+          pass1.explainLogical() + "-- re-keyed by PARTITION BY, then:\n" + flattened.logicalPlan(),
+          pass1.explainOptimized() + "-- re-keyed by PARTITION BY, then:\n" + flattened.optimizedPlan());
+    }
+    QueryConverter.Converted pass2 = new QueryConverter(rekeyedCatalog, functions, false).convert(projection);
     ExecStep root = planner.toStep(pass2.optimized(), selectKey, pass2.outputNames(), "Project");
     return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- re-keyed by PARTITION BY, then:\n" + pass2.explainLogical(),

@@ -67,11 +67,32 @@ final class TableFunctionPlanner {
       throw SluiceException.statement(query.pos(), "Table functions cannot be used with aggregations.");
     }
     if (!(query.from() instanceof Relation.Source from)) {
-      throw SluiceException.statement(query.from().pos(), "Table functions over joins are not supported yet.");
+      throw SluiceException.statement(query.from().pos(), "Table functions over joins are planned by the join"
+          + " planner.");
     }
-    checkOnlyInSelect(query);
+    if (!query.partitionBy().isEmpty()) {
+      // Re-keyed first, then flattened, as in ksqlDB: the partitioning reads the input rows.
+      checkOnlyInSelect(query);
+      return new PartitionByPlanner(catalog, functions, planner).plan(query, persistent, sinkName);
+    }
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
+    PhysicalPlanner.PlannedQuery planned = plan(query, new PartitionByPlanner.Input(from, ds,
+        PhysicalPlanner.source(ds), catalog, true, List.of(ds)));
+    if (persistent) {
+      PhysicalPlanner.checkKeyColumnsKept(ds, planned.root().schema(), query, sinkName);
+    }
+    return planned;
+  }
+
+  /**
+   * Plans {@code query} over {@code input}: a source of the catalog, or the joined rows of a stream join, whose
+   * select list the join planner has already rewritten onto the joined row's columns (and checked for the key).
+   */
+  PhysicalPlanner.PlannedQuery plan(Query query, PartitionByPlanner.Input input) {
+    checkOnlyInSelect(query);
+    Relation.Source from = input.from();
+    DataSource ds = input.source();
     if (!ds.isStream()) {
       throw SluiceException.statement(from.pos(), "Table source is not supported with table functions");
     }
@@ -98,7 +119,7 @@ final class TableFunctionPlanner {
     }
 
     // Pass 1: WHERE, then every input column, then the table functions' lists.
-    StreamSource source = PhysicalPlanner.source(ds);
+    ExecStep source = input.step();
     List<SelectItem> first = new ArrayList<>();
     for (Column c : source.schema().columns()) {
       first.add(ref(pos, c.name(), c.name()));
@@ -109,7 +130,8 @@ final class TableFunctionPlanner {
     }
     Query functionQuery = new Query(pos, first, query.from(), Optional.empty(), query.where(), List.of(),
         List.of(), Optional.empty(), Optional.empty(), OptionalInt.empty());
-    QueryConverter.Converted pass1 = new QueryConverter(catalog, functions, true).convert(functionQuery);
+    QueryConverter.Converted pass1 = new QueryConverter(input.catalog(), functions, input.pseudoColumns())
+        .convert(functionQuery);
     ExecStep lists = planner.toStep(pass1.optimized(), source, pass1.outputNames(), "TableFunctions");
 
     int inputWidth = source.schema().columns().size();
@@ -130,19 +152,16 @@ final class TableFunctionPlanner {
 
     // Pass 2: the projection over the flattened rows, table function calls read from their columns.
     List<SelectItem> second = projection(query, ds, canonical);
-    DataSource input = new DataSource(FLATTENED, SourceKind.STREAM, flatMap.schema(), "", "NONE", "NONE",
+    DataSource rows = new DataSource(FLATTENED, SourceKind.STREAM, flatMap.schema(), "", "NONE", "NONE",
         Map.of(), "", false);
     Query projection = new Query(pos, second, new Relation.Source(from.pos(), FLATTENED,
         Optional.of(from.alias().orElse(ds.name()))), Optional.empty(), Optional.empty(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), OptionalInt.empty());
     QueryConverter.Converted pass2 = new QueryConverter(
-        name -> name.equals(FLATTENED) ? Optional.of(input) : Optional.empty(), functions, false)
+        name -> name.equals(FLATTENED) ? Optional.of(rows) : Optional.empty(), functions, false)
         .convert(projection);
     ExecStep root = planner.toStep(pass2.optimized(), flatMap, pass2.outputNames(), "Project");
-    if (persistent) {
-      PhysicalPlanner.checkKeyColumnsKept(ds, root.schema(), query, sinkName);
-    }
-    return new PhysicalPlanner.PlannedQuery(root, ds,
+    return new PhysicalPlanner.PlannedQuery(root, input.sources().get(0), input.sources(),
         pass1.explainLogical() + "-- flattened by the table functions, then:\n" + pass2.explainLogical(),
         pass1.explainOptimized() + "-- flattened by the table functions, then:\n" + pass2.explainOptimized());
   }
