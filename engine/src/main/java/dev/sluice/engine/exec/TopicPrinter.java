@@ -97,6 +97,11 @@ final class TopicPrinter implements TransientQuery {
     long printed = 0;
     boolean formatsShown = false;
     try {
+      if (limit <= 0) {
+        listener.onComplete();
+        close();
+        return;
+      }
       while (!closed.get()) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
         if (records.isEmpty()) {
