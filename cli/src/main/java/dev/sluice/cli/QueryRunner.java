@@ -189,7 +189,7 @@ final class QueryRunner {
       if (limitReached) {
         session.console().println("Limit Reached");
       }
-      if (ok) {
+      if (ok && table != null) { // PRINT's lines have no table, and end without a word, as in ksqlDB's CLI
         session.console().println("Query terminated");
       }
     }

@@ -187,6 +187,24 @@ class SluiceCliTest {
   }
 
   @Test
+  void printShowsTheServersLinesAsTheyCome() throws Exception {
+    server.onQuery("PRINT 'pageviews' FROM BEGINNING LIMIT 1;", chunks -> {
+      chunks.write("Key format: KAFKA_STRING\n");
+      chunks.write("Value format: JSON or KAFKA_STRING\n");
+      chunks.write("rowtime: 2026/11/24 23:57:04.421 Z, key: u1, value: {\"PAGE\":\"/home\"}, partition: 0\n");
+    });
+
+    int status = run("-e", "PRINT 'pageviews' FROM BEGINNING LIMIT 1;");
+
+    assertThat(status).isZero();
+    assertThat(out()).isEqualTo(String.join("\n",
+        "Key format: KAFKA_STRING",
+        "Value format: JSON or KAFKA_STRING",
+        "rowtime: 2026/11/24 23:57:04.421 Z, key: u1, value: {\"PAGE\":\"/home\"}, partition: 0",
+        ""));
+  }
+
+  @Test
   void anErrorLineInTheStreamFailsTheQuery() throws Exception {
     server.onQuery("SELECT * FROM s;", chunks -> {
       chunks.write(HEADER);
