@@ -52,6 +52,11 @@ final class PersistentQueryExecutor {
       throw SluiceException.statement(stmt.pos(), "CREATE OR REPLACE of a running query is not supported yet.");
     }
     checkTimestampSelected(stmt);
+    if (stmt.query().limit().isPresent()) {
+      // ksqlDB once accepted it and ignored it (ksql#1064); a persistent query has no end to limit.
+      throw SluiceException.statement(stmt.pos(), "CREATE STREAM/TABLE AS SELECT statements don't support LIMIT"
+          + " clause.");
+    }
     PhysicalPlanner.PlannedQuery planned = new PhysicalPlanner(ctx.metaStore, ctx.functions)
         .withKeylessProjections(props.keylessProjections())
         .plan(stmt.query(), true, Optional.of(stmt.name()));
@@ -159,6 +164,9 @@ final class PersistentQueryExecutor {
 
   KsqlEntity insertInto(String text, Statement.InsertInto stmt, StatementProperties props) {
     checkEmit(stmt.query());
+    if (stmt.query().limit().isPresent()) {
+      throw SluiceException.statement(stmt.pos(), "INSERT INTO ... SELECT statements don't support LIMIT clause.");
+    }
     DataSource target = ctx.metaStore.source(stmt.target()).orElseThrow(() ->
         SluiceException.statement(stmt.pos(), "Source " + stmt.target() + " does not exist."));
     if (!target.isStream()) {

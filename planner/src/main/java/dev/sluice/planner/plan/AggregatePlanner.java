@@ -167,6 +167,10 @@ final class AggregatePlanner {
             + " SELECT clause of windowed aggregations");
       }
     }
+    if (!ds.isStream() && query.window().isPresent()) {
+      // A table's rows have no event times to window: an update replaces a row, whatever its time.
+      throw SluiceException.statement(query.window().get().pos(), "Windowing not supported for table aggregations.");
+    }
     if (!ds.isStream()) {
       Set<String> notUndoable = new LinkedHashSet<>(); // in order of appearance, as ksqlDB
       for (Expression.FunctionCall call : aggregates) {
