@@ -140,6 +140,122 @@ class RenderersTest {
   }
 
   @Test
+  void topicsExtendedAddConsumersAndGroups() throws Exception {
+    assertThat(render("{'@type':'kafka_topics_extended','statementText':'SHOW TOPICS EXTENDED;','topics':["
+        + "{'name':'pageviews','replicaInfo':[3,3],'consumerCount':2,'consumerGroupCount':1},"
+        + "{'name':'users','replicaInfo':[1],'consumerCount':0,'consumerGroupCount':0}],'warnings':[]}"))
+        .isEqualTo(String.join("\n",
+            " Kafka Topic | Partitions | Partition Replicas | Consumers | ConsumerGroups",
+            "----------------------------------------------------------------------------",
+            " pageviews   | 2          | 3,3                | 2         | 1",
+            " users       | 1          | 1                  | 0         | 0",
+            "----------------------------------------------------------------------------",
+            ""));
+  }
+
+  @Test
+  void variablesFromTheServer() throws Exception {
+    assertThat(render("{'@type':'variables','statementText':'SHOW VARIABLES;','variables':["
+        + "{'name':'replicas','value':'3'},{'name':'topicName','value':'my_topic'}],'warnings':[]}"))
+        .isEqualTo(String.join("\n",
+            " Variable Name | Value",
+            "--------------------------",
+            " replicas      | 3",
+            " topicName     | my_topic",
+            "--------------------------",
+            ""));
+  }
+
+  @Test
+  void sourceDescriptionsPrintEachSourceInTurn() throws Exception {
+    String stream = "{'name':'S','type':'STREAM','timestamp':'','keyFormat':'KAFKA','valueFormat':'JSON',"
+        + "'topic':'s','partitions':1,'replication':1,'extended':true,'statistics':'','errorStats':'',"
+        + "'fields':[{'name':'ID','schema':{'type':'STRING'},'type':'KEY'}],'readQueries':[],'writeQueries':[]}";
+    String table = "{'name':'T','type':'TABLE','timestamp':'','keyFormat':'KAFKA','valueFormat':'JSON',"
+        + "'topic':'t','partitions':2,'replication':1,'extended':true,'statistics':'','errorStats':'',"
+        + "'fields':[{'name':'K','schema':{'type':'INTEGER'},'type':'KEY'}],'readQueries':[],'writeQueries':[]}";
+    assertThat(render("{'@type':'source_descriptions','statementText':'DESCRIBE STREAMS EXTENDED;',"
+        + "'sourceDescriptions':[" + stream + "," + table + "],'warnings':[]}"))
+        .isEqualTo(String.join("\n",
+            "Name                 : S",
+            "Type                 : STREAM",
+            "Timestamp field      : Not set - using <ROWTIME>",
+            "Key format           : KAFKA",
+            "Value format         : JSON",
+            "Kafka topic          : s (partitions: 1, replication: 1)",
+            "",
+            " Field | Type",
+            "----------------------",
+            " ID    | STRING (key)",
+            "----------------------",
+            "",
+            "Name                 : T",
+            "Type                 : TABLE",
+            "Timestamp field      : Not set - using <ROWTIME>",
+            "Key format           : KAFKA",
+            "Value format         : JSON",
+            "Kafka topic          : t (partitions: 2, replication: 1)",
+            "",
+            " Field | Type",
+            "-------------------------------",
+            " K     | INTEGER (primary key)",
+            "-------------------------------",
+            ""));
+  }
+
+  @Test
+  void sourceDescriptionsWithoutSourcesPrintNothing() throws Exception {
+    assertThat(render("{'@type':'source_descriptions','sourceDescriptions':[],'warnings':[]}")).isEmpty();
+  }
+
+  @Test
+  void queryDescriptionsPrintEachQueryInTurn() throws Exception {
+    String first = "{'id':'CSAS_A_1','statementText':'CREATE STREAM A AS SELECT * FROM S;','queryType':'PERSISTENT',"
+        + "'state':'RUNNING','fields':[{'name':'ID','schema':{'type':'STRING'},'type':'KEY'}],"
+        + "'sources':['S'],'sinks':['A'],'topology':'Topologies:','executionPlan':'','stages':{}}";
+    String second = "{'id':'CSAS_B_2','statementText':'CREATE STREAM B AS SELECT * FROM S;','queryType':'PERSISTENT',"
+        + "'state':'PAUSED','fields':[],'sources':['S'],'sinks':['B'],'topology':'','executionPlan':'','stages':{}}";
+    assertThat(render("{'@type':'query_descriptions','statementText':'SHOW QUERIES EXTENDED;',"
+        + "'queryDescriptions':[" + first + "," + second + "],'warnings':[]}"))
+        .isEqualTo(String.join("\n",
+            "ID                   : CSAS_A_1",
+            "Query Type           : PERSISTENT",
+            "SQL                  : CREATE STREAM A AS SELECT * FROM S;",
+            "Status               : RUNNING",
+            "",
+            " Field | Type",
+            "----------------------",
+            " ID    | STRING (key)",
+            "----------------------",
+            "",
+            "Sources that this query reads from:",
+            "-----------------------------------",
+            "S",
+            "",
+            "Sinks that this query writes to:",
+            "--------------------------------",
+            "A",
+            "",
+            "Processing topology",
+            "-------------------",
+            "Topologies:",
+            "",
+            "ID                   : CSAS_B_2",
+            "Query Type           : PERSISTENT",
+            "SQL                  : CREATE STREAM B AS SELECT * FROM S;",
+            "Status               : PAUSED",
+            "",
+            "Sources that this query reads from:",
+            "-----------------------------------",
+            "S",
+            "",
+            "Sinks that this query writes to:",
+            "--------------------------------",
+            "B",
+            ""));
+  }
+
+  @Test
   void terminateQuery() throws Exception {
     assertThat(render("{'@type':'terminate_query','queryId':'CSAS_S2_1','wasTerminated':true}"))
         .isEqualTo(String.join("\n",

@@ -72,10 +72,13 @@ public final class Entities {
   public record PropertiesList(String statementText, List<Property> properties, List<String> overwrittenProperties,
       List<String> defaultProperties, List<String> warnings) implements KsqlEntity {}
 
-  /** EXPLAIN: every stage of the plan, from the parsed statement to the Kafka Streams topology. */
+  /**
+   * EXPLAIN: every stage of the plan, from the parsed statement to the Kafka Streams topology.
+   * {@code queryType} is PERSISTENT for a query that writes a sink, PUSH for a SELECT, as ksqlDB says.
+   */
   public record QueryDescription(String id, String statementText, String windowType, List<FieldInfo> fields,
       List<String> sources, List<String> sinks, String topology, String executionPlan, String state,
-      Map<String, String> stages) {}
+      Map<String, String> stages, String queryType) {}
 
   /** EXPLAIN's answer, as ksqlDB names it. */
   public record QueryDescriptionEntity(String statementText, QueryDescription queryDescription,
@@ -104,5 +107,32 @@ public final class Entities {
   /** {@code DESCRIBE FUNCTION name}: the function and every overload with its parameters. */
   public record FunctionDescriptionList(String statementText, String name, String description, String author,
       String version, String path, String type, List<FunctionInfo> functions, List<String> warnings)
+      implements KsqlEntity {}
+
+  /** {@code @type: source_descriptions}: SHOW STREAMS/TABLES EXTENDED and DESCRIBE STREAMS/TABLES [EXTENDED]. */
+  public record SourceDescriptionList(String statementText, List<SourceDescription> sourceDescriptions,
+      List<String> warnings) implements KsqlEntity {}
+
+  /** {@code @type: query_descriptions}: SHOW QUERIES EXTENDED, each query as EXPLAIN describes it. */
+  public record QueryDescriptionList(String statementText, List<QueryDescription> queryDescriptions,
+      List<String> warnings) implements KsqlEntity {}
+
+  /**
+   * A topic in SHOW TOPICS EXTENDED: {@code replicaInfo} holds each partition's replica count;
+   * {@code consumerCount} counts the partitions assigned to members of consumer groups (ksqlDB counts one
+   * consumer per assigned partition), {@code consumerGroupCount} the groups with an assignment on the topic.
+   */
+  public record KafkaTopicInfoExtended(String name, List<Integer> replicaInfo, int consumerCount,
+      int consumerGroupCount) {}
+
+  /** {@code @type: kafka_topics_extended}: SHOW [ALL] TOPICS EXTENDED. */
+  public record KafkaTopicsListExtended(String statementText, List<KafkaTopicInfoExtended> topics,
+      List<String> warnings) implements KsqlEntity {}
+
+  /** A session variable in SHOW VARIABLES. */
+  public record Variable(String name, String value) {}
+
+  /** {@code @type: variables}: SHOW VARIABLES, the request's session variables and those it DEFINEs. */
+  public record VariablesList(String statementText, List<Variable> variables, List<String> warnings)
       implements KsqlEntity {}
 }

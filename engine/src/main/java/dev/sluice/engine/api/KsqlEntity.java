@@ -23,6 +23,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Entities.TypeList.class, name = "type_list"),
     @JsonSubTypes.Type(value = Entities.FunctionNameList.class, name = "function_names"),
     @JsonSubTypes.Type(value = Entities.FunctionDescriptionList.class, name = "describe_function"),
+    @JsonSubTypes.Type(value = Entities.SourceDescriptionList.class, name = "source_descriptions"),
+    @JsonSubTypes.Type(value = Entities.QueryDescriptionList.class, name = "query_descriptions"),
+    @JsonSubTypes.Type(value = Entities.KafkaTopicsListExtended.class, name = "kafka_topics_extended"),
+    @JsonSubTypes.Type(value = Entities.VariablesList.class, name = "variables"),
 })
 public interface KsqlEntity {
   String statementText();

@@ -35,16 +35,7 @@ final class ExplainExecutor {
       PersistentQueryInfo q = ctx.metaStore.query(id).orElseThrow(() ->
           SluiceException.statement(stmt.pos(), "Query with id:" + id + " does not exist, use SHOW QUERIES to view"
               + " the full set of queries."));
-      Map<String, String> stages = new LinkedHashMap<>();
-      stages.put("physicalPlan", json(q.plan()));
-      org.apache.kafka.streams.TopologyDescription description = new TopologyBuilder(id, ctx.serdes, ctx.compiler,
-          ctx.processingLog, dev.sluice.engine.serde.InternalFormat.orLegacy(q.internalFormat())).build(q.plan())
-          .describe();
-      String topology = description.toString();
-      stages.put("topology", topology);
-      stages.put("internalResources", InternalResources.describe(description, q.plan()));
-      return entity(text, id, q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()),
-          ctx.reportedState(id));
+      return new Entities.QueryDescriptionEntity(text, describe(q), List.of());
     }
     Statement inner = stmt.statement().orElseThrow();
     Query query;
@@ -76,16 +67,38 @@ final class ExplainExecutor {
     stages.put("topology", topology);
     stages.put("internalResources", InternalResources.describe(description, root));
     return entity(text, "", text, root, topology, stages,
-        planned.sources().stream().map(dev.sluice.planner.catalog.DataSource::name).toList(), List.of(), "");
+        planned.sources().stream().map(dev.sluice.planner.catalog.DataSource::name).toList(), List.of(), "",
+        persistent ? "PERSISTENT" : "PUSH");
+  }
+
+  /** A running persistent query as EXPLAIN &lt;id&gt; and SHOW QUERIES EXTENDED describe it. */
+  Entities.QueryDescription describe(PersistentQueryInfo q) {
+    Map<String, String> stages = new LinkedHashMap<>();
+    stages.put("physicalPlan", json(q.plan()));
+    org.apache.kafka.streams.TopologyDescription description = new TopologyBuilder(q.id(), ctx.serdes,
+        ctx.compiler, ctx.processingLog, dev.sluice.engine.serde.InternalFormat.orLegacy(q.internalFormat()))
+        .build(q.plan()).describe();
+    String topology = description.toString();
+    stages.put("topology", topology);
+    stages.put("internalResources", InternalResources.describe(description, q.plan()));
+    return description(q.id(), q.statementText(), q.plan(), topology, stages, q.sources(), List.of(q.sink()),
+        ctx.reportedState(q.id()), "PERSISTENT");
   }
 
   private static KsqlEntity entity(String text, String id, String statement, ExecStep root, String topology,
-      Map<String, String> stages, List<String> sources, List<String> sinks, String state) {
+      Map<String, String> stages, List<String> sources, List<String> sinks, String state, String queryType) {
+    return new Entities.QueryDescriptionEntity(text,
+        description(id, statement, root, topology, stages, sources, sinks, state, queryType), List.of());
+  }
+
+  private static Entities.QueryDescription description(String id, String statement, ExecStep root,
+      String topology, Map<String, String> stages, List<String> sources, List<String> sinks, String state,
+      String queryType) {
     List<Entities.FieldInfo> fields = root.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), MetadataExecutor.schema(c.type()), c.isKey() ? "KEY" : null))
         .toList();
-    return new Entities.QueryDescriptionEntity(text, new Entities.QueryDescription(id, statement, null, fields, sources, sinks,
-        topology, stages.get("physicalPlan"), state, stages), List.of());
+    return new Entities.QueryDescription(id, statement, null, fields, sources, sinks, topology,
+        stages.get("physicalPlan"), state, stages, queryType);
   }
 
   /** Which repartition topics the plan creates, and why, in the user's terms. */

@@ -2,6 +2,7 @@ package dev.sluice.engine.exec;
 
 import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.metastore.PersistentQueryInfo;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.SourceKind;
@@ -14,33 +15,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** SHOW / LIST and DESCRIBE: read-only views of the metastore and of Kafka. */
+/**
+ * SHOW / LIST and DESCRIBE: read-only views of the metastore and of Kafka. The EXTENDED forms answer with
+ * ksqlDB's list entities: every source as DESCRIBE EXTENDED describes it, every query as EXPLAIN does, and
+ * the topics with their consumer groups.
+ */
 final class MetadataExecutor {
   private final EngineContext ctx;
+  private final ExplainExecutor explain;
 
-  MetadataExecutor(EngineContext ctx) {
+  MetadataExecutor(EngineContext ctx, ExplainExecutor explain) {
     this.ctx = ctx;
+    this.explain = explain;
   }
 
-  KsqlEntity list(String text, Statement.ListStatement stmt, Map<String, Object> properties) {
+  /**
+   * @param variables the session variables as the request's statements have left them so far (sent in
+   *     {@code sessionVariables}, then changed by DEFINE and UNDEFINE)
+   */
+  KsqlEntity list(String text, Statement.ListStatement stmt, Map<String, Object> properties,
+      Map<String, String> variables) {
     switch (stmt.what()) {
       case STREAMS:
-        return new Entities.StreamsList(text, sources(SourceKind.STREAM), List.of());
+        return stmt.extended()
+            ? new Entities.SourceDescriptionList(text, descriptions(SourceKind.STREAM, true), List.of())
+            : new Entities.StreamsList(text, sources(SourceKind.STREAM), List.of());
       case TABLES:
-        return new Entities.TablesList(text, sources(SourceKind.TABLE), List.of());
+        return stmt.extended()
+            ? new Entities.SourceDescriptionList(text, descriptions(SourceKind.TABLE, true), List.of())
+            : new Entities.TablesList(text, sources(SourceKind.TABLE), List.of());
       case QUERIES:
-        return new Entities.QueriesList(text, ctx.metaStore.queries().stream().map(this::running).toList(),
-            List.of());
+        return stmt.extended()
+            ? new Entities.QueryDescriptionList(text,
+                ctx.metaStore.queries().stream().map(explain::describe).toList(), List.of())
+            : new Entities.QueriesList(text, ctx.metaStore.queries().stream().map(this::running).toList(),
+                List.of());
       case TOPICS:
-      case ALL_TOPICS: {
-        List<Entities.KafkaTopic> topics = new ArrayList<>();
-        ctx.topics.list(false).forEach((name, partitions) -> {
-          if (stmt.what() == Statement.ListKind.ALL_TOPICS || !name.startsWith("_")) {
-            topics.add(new Entities.KafkaTopic(name, java.util.Collections.nCopies(partitions, 1)));
-          }
-        });
-        return new Entities.KafkaTopicsList(text, topics, List.of());
-      }
+      case ALL_TOPICS:
+        return topics(text, stmt);
+      case VARIABLES:
+        return new Entities.VariablesList(text, variables.entrySet().stream()
+            .map(v -> new Entities.Variable(v.getKey(), v.getValue())).toList(), List.of());
       case PROPERTIES: {
         Map<String, String> all = new TreeMap<>();
         ctx.config.streamsProperties().forEach((k, v) -> all.put("ksql.streams." + k, String.valueOf(v)));
@@ -55,6 +70,37 @@ final class MetadataExecutor {
         throw SluiceException.statement(stmt.pos(), "SHOW " + stmt.what().name().replace('_', ' ')
             + " is not supported yet.");
     }
+  }
+
+  /**
+   * SHOW [ALL] TOPICS [EXTENDED]: topics whose names start with {@code _} are Kafka's and the engine's own,
+   * hidden unless ALL is given.
+   */
+  private KsqlEntity topics(String text, Statement.ListStatement stmt) {
+    boolean all = stmt.what() == Statement.ListKind.ALL_TOPICS;
+    Map<String, List<Integer>> replicas = new TreeMap<>();
+    ctx.topics.replicaInfo(false).forEach((name, info) -> {
+      if (all || !name.startsWith("_")) {
+        replicas.put(name, info);
+      }
+    });
+    if (!stmt.extended()) {
+      List<Entities.KafkaTopic> topics = new ArrayList<>();
+      replicas.forEach((name, info) -> topics.add(new Entities.KafkaTopic(name, info)));
+      return new Entities.KafkaTopicsList(text, topics, List.of());
+    }
+    Map<String, TopicAdmin.TopicConsumers> consumers = ctx.topics.consumers();
+    List<Entities.KafkaTopicInfoExtended> topics = new ArrayList<>();
+    replicas.forEach((name, info) -> {
+      TopicAdmin.TopicConsumers c = consumers.getOrDefault(name, new TopicAdmin.TopicConsumers(0, 0));
+      topics.add(new Entities.KafkaTopicInfoExtended(name, info, c.consumers(), c.groups()));
+    });
+    return new Entities.KafkaTopicsListExtended(text, topics, List.of());
+  }
+
+  private List<Entities.SourceDescription> descriptions(SourceKind kind, boolean extended) {
+    return ctx.metaStore.sources().stream().filter(s -> s.kind() == kind).map(s -> description(s, extended))
+        .toList();
   }
 
   private List<Entities.SourceInfo> sources(SourceKind kind) {
@@ -74,23 +120,28 @@ final class MetadataExecutor {
     return ctx.reportedState(queryId);
   }
 
+  /** DESCRIBE source [EXTENDED] and DESCRIBE STREAMS / TABLES [EXTENDED], which describes each of them. */
   KsqlEntity describe(String text, Statement.Describe stmt) {
     if (stmt.name().isEmpty()) {
-      throw SluiceException.statement(stmt.pos(), "DESCRIBE STREAMS / TABLES is not supported yet.");
+      SourceKind kind = stmt.all().orElseThrow(() ->
+          SluiceException.statement(stmt.pos(), "DESCRIBE needs a source name, STREAMS or TABLES."));
+      return new Entities.SourceDescriptionList(text, descriptions(kind, stmt.extended()), List.of());
     }
     String name = stmt.name().get();
     DataSource ds = ctx.metaStore.source(name).orElseThrow(() ->
         SluiceException.statement(stmt.pos(), "Could not find STREAM/TABLE '" + name + "' in the Metastore"));
-    var topic = ctx.topics.describe(ds.topic()).orElse(new dev.sluice.engine.env.TopicAdmin.TopicInfo(0, 0));
+    return new Entities.SourceDescriptionEntity(text, description(ds, stmt.extended()), List.of());
+  }
+
+  private Entities.SourceDescription description(DataSource ds, boolean extended) {
+    var topic = ctx.topics.describe(ds.topic()).orElse(new TopicAdmin.TopicInfo(0, 0));
     List<Entities.FieldInfo> fields = ds.schema().columns().stream()
         .map(c -> new Entities.FieldInfo(c.name(), schema(c.type()), c.isKey() ? "KEY" : null)).toList();
-    Entities.SourceDescription description = new Entities.SourceDescription(ds.name(),
-        ds.formatProperties().get("WINDOW_TYPE"),
-        ctx.metaStore.readers(name).stream().map(this::ref).toList(),
-        ctx.metaStore.writers(name).stream().map(this::ref).toList(), fields, ds.kind().name(),
-        ds.timestampColumn().map(t -> t.column()).orElse(""), "", "",
-        stmt.extended(), ds.keyFormat(), ds.valueFormat(), ds.topic(), topic.partitions(), topic.replicas(), ds.statement());
-    return new Entities.SourceDescriptionEntity(text, description, List.of());
+    return new Entities.SourceDescription(ds.name(), ds.formatProperties().get("WINDOW_TYPE"),
+        ctx.metaStore.readers(ds.name()).stream().map(this::ref).toList(),
+        ctx.metaStore.writers(ds.name()).stream().map(this::ref).toList(), fields, ds.kind().name(),
+        ds.timestampColumn().map(t -> t.column()).orElse(""), "", "", extended, ds.keyFormat(), ds.valueFormat(),
+        ds.topic(), topic.partitions(), topic.replicas(), ds.statement());
   }
 
   private Entities.QueryRef ref(PersistentQueryInfo q) {

@@ -47,19 +47,20 @@ public final class StatementExecutor implements AutoCloseable {
     this.ctx = ctx;
     this.ddl = new DdlExecutor(ctx);
     this.persistent = new PersistentQueryExecutor(ctx);
-    this.metadata = new MetadataExecutor(ctx);
-    this.inserts = new InsertValuesExecutor(ctx);
     this.explain = new ExplainExecutor(ctx);
+    this.metadata = new MetadataExecutor(ctx, explain);
+    this.inserts = new InsertValuesExecutor(ctx);
     this.functions = new FunctionsExecutor(ctx.functions);
     this.types = new TypeExecutor(ctx);
   }
 
   public List<KsqlEntity> execute(String sql, Map<String, Object> properties, Map<String, String> variables) {
     Map<String, Object> props = new HashMap<>(properties);
+    SessionVariables vars = new SessionVariables(variables);
     List<KsqlEntity> entities = new ArrayList<>();
     for (ParsedStatement parsed : SqlParser.parse(sql, variables)) {
       try {
-        execute(parsed, props).ifPresent(entities::add);
+        execute(parsed, props, vars).ifPresent(entities::add);
       } catch (SluiceException e) {
         throw new StatementFailedException(e, parsed.text() + ";", entities);
       }
@@ -67,7 +68,7 @@ public final class StatementExecutor implements AutoCloseable {
     return entities;
   }
 
-  private Optional<KsqlEntity> execute(ParsedStatement parsed, Map<String, Object> props) {
+  private Optional<KsqlEntity> execute(ParsedStatement parsed, Map<String, Object> props, SessionVariables vars) {
     String text = parsed.text() + ";";
     Statement s = types.namedTypes().expand(parsed.statement());
     if (s instanceof Statement.QueryStatement || s instanceof Statement.Print) {
@@ -80,7 +81,7 @@ public final class StatementExecutor implements AutoCloseable {
     } else if (s instanceof Statement.DescribeFunction d) {
       return Optional.of(functions.describe(text, d));
     } else if (s instanceof Statement.ListStatement l) {
-      return Optional.of(metadata.list(text, l, props));
+      return Optional.of(metadata.list(text, l, props, vars.asMap()));
     } else if (s instanceof Statement.Describe d) {
       return Optional.of(metadata.describe(text, d));
     } else if (s instanceof Statement.Explain e) {
@@ -91,6 +92,12 @@ public final class StatementExecutor implements AutoCloseable {
     } else if (s instanceof Statement.UnsetProperty unset) {
       props.remove(unset.name());
       return Optional.empty();
+    } else if (s instanceof Statement.DefineVariable define) {
+      vars.define(define.name(), define.value()); // the parser has already substituted it into what follows
+      return Optional.empty();
+    } else if (s instanceof Statement.UndefineVariable undefine) {
+      return vars.undefine(undefine.name()) ? Optional.empty() : Optional.of(new Entities.WarningEntity(text,
+          "Cannot undefine variable '" + undefine.name() + "' which was never defined", List.of()));
     }
     synchronized (ctx) {
       if (s instanceof Statement.CreateSource c) {

@@ -4,6 +4,7 @@ import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,8 +14,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -106,6 +112,47 @@ public final class KafkaTopics implements TopicAdmin, AutoCloseable {
       Map<String, Integer> out = new TreeMap<>();
       admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS)
           .forEach((name, d) -> out.put(name, d.partitions().size()));
+      return out;
+    });
+  }
+
+  @Override
+  public Map<String, List<Integer>> replicaInfo(boolean includeInternal) {
+    return call(() -> {
+      Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
+          .listInternal(includeInternal)).names().get(30, TimeUnit.SECONDS);
+      Map<String, List<Integer>> out = new TreeMap<>();
+      admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+          out.put(name, d.partitions().stream().map(p -> p.replicas().size()).toList()));
+      return out;
+    });
+  }
+
+  /**
+   * Lists the consumer groups, describes them all in one request, and counts each member's assigned
+   * partitions per topic: Kafka Streams applications (the persistent queries) are consumer groups too.
+   */
+  @Override
+  public Map<String, TopicConsumers> consumers() {
+    return call(() -> {
+      List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+          .get(30, TimeUnit.SECONDS).stream().map(GroupListing::groupId).toList();
+      if (groups.isEmpty()) {
+        return Map.of();
+      }
+      Map<String, Integer> assigned = new TreeMap<>();
+      Map<String, Set<String>> groupsByTopic = new TreeMap<>();
+      for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all()
+          .get(30, TimeUnit.SECONDS).values()) {
+        for (MemberDescription member : group.members()) {
+          for (TopicPartition partition : member.assignment().topicPartitions()) {
+            assigned.merge(partition.topic(), 1, Integer::sum);
+            groupsByTopic.computeIfAbsent(partition.topic(), t -> new HashSet<>()).add(group.groupId());
+          }
+        }
+      }
+      Map<String, TopicConsumers> out = new TreeMap<>();
+      assigned.forEach((topic, count) -> out.put(topic, new TopicConsumers(count, groupsByTopic.get(topic).size())));
       return out;
     });
   }
