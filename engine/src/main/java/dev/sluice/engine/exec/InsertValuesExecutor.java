@@ -74,7 +74,7 @@ final class InsertValuesExecutor {
       }
     }
     try {
-      new SourceWriter(ctx.producer, ds).write(keyRow, valueRow, timestamp);
+      new SourceWriter(ctx, ds).write(keyRow, valueRow, timestamp);
     } catch (SourceWriter.EncodeException e) {
       throw SluiceException.statement(stmt.pos(), e.getMessage());
     }

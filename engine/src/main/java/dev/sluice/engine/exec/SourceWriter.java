@@ -5,6 +5,7 @@ import dev.sluice.engine.processinglog.ProcessingLogContext;
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.serde.RowSerde;
 import dev.sluice.engine.serde.SerdeFactory;
+import dev.sluice.engine.serde.registry.SchemaRegistryClient;
 import dev.sluice.planner.catalog.DataSource;
 
 /**
@@ -30,15 +31,17 @@ final class SourceWriter {
   private final RowSerde valueSerde;
 
   /** @throws EncodeException when the source's formats cannot hold its columns */
-  SourceWriter(RecordProducer producer, DataSource source) {
-    this.producer = producer;
+  SourceWriter(EngineContext ctx, DataSource source) {
+    this.producer = ctx.producer;
     this.source = source;
     ProcessingLogContext discard = ProcessingLogContext.discarding("none");
+    // The registry formats (AVRO, PROTOBUF, JSON_SR) write with the source's registered schema
+    SchemaRegistryClient registry = ctx.serdes.registry().orElse(null);
     try {
       keySerde = SerdeFactory.keySerde(source.schema().keyColumns(),
-          FormatSerdes.keyFormat(Sources.formats(source)), discard);
+          FormatSerdes.keyFormat(Sources.formats(source)), registry, discard);
       valueSerde = SerdeFactory.valueSerde(source.schema().valueColumns(),
-          FormatSerdes.valueFormat(Sources.formats(source)), discard);
+          FormatSerdes.valueFormat(Sources.formats(source)), registry, discard);
     } catch (RuntimeException e) {
       throw failed(e);
     }

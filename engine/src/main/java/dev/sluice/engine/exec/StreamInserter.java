@@ -40,7 +40,7 @@ public final class StreamInserter implements RowInserter {
     this.valueCount = values.size();
     this.reader = SerdeFactory.insertRowReader(columns);
     try {
-      this.writer = new SourceWriter(ctx.producer, source);
+      this.writer = new SourceWriter(ctx, source);
     } catch (SourceWriter.EncodeException e) {
       throw new SluiceException(ErrorCode.BAD_REQUEST, e.getMessage());
     }
