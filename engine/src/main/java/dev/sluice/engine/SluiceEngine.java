@@ -1,12 +1,14 @@
 package dev.sluice.engine;
 
 import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.api.RowInserter;
 import dev.sluice.engine.api.RowListener;
 import dev.sluice.engine.api.TransientQuery;
 import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.command.CommandLog;
 import dev.sluice.engine.exec.EngineContext;
 import dev.sluice.engine.exec.StatementExecutor;
+import dev.sluice.engine.exec.StreamInserter;
 import dev.sluice.engine.processinglog.KafkaProcessingLogger;
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.runtime.KafkaRecordProducer;
@@ -87,6 +89,17 @@ public final class SluiceEngine implements AutoCloseable {
   public TransientQuery query(String sql, Map<String, Object> properties, Map<String, String> variables,
       RowListener listener) {
     return executor.query(sql, properties, variables, listener);
+  }
+
+  /**
+   * Opens inserts into the stream {@code target} ({@code POST /inserts-stream}): the target is checked now,
+   * rows are then inserted one at a time with {@link RowInserter#insert}.
+   *
+   * @throws dev.sluice.error.SluiceException with code 40000 when the target is unknown, a table, windowed or
+   *     read-only
+   */
+  public RowInserter inserter(String target) {
+    return StreamInserter.open(context, target);
   }
 
   /** Stops the transient query with this id; false when there is none. */

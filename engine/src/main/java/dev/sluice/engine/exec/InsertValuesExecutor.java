@@ -1,7 +1,5 @@
 package dev.sluice.engine.exec;
 
-import dev.sluice.engine.runtime.FormatSerdes;
-import dev.sluice.engine.serde.SerdeFactory;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.Statement;
@@ -14,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * INSERT INTO ... VALUES: one record, serialized in the source's formats and produced synchronously, so the
- * statement succeeds only once the topic has the record.
+ * INSERT INTO ... VALUES: one record, serialized in the source's formats and produced synchronously
+ * ({@link SourceWriter}), so the statement succeeds only once the topic has the record.
  */
 final class InsertValuesExecutor {
   private final EngineContext ctx;
@@ -75,17 +73,11 @@ final class InsertValuesExecutor {
         valueRow[values.indexOf(column)] = value;
       }
     }
-    byte[] key;
-    byte[] value;
     try {
-      key = SerdeFactory.encodeOrThrow(keys, FormatSerdes.keyFormat(Sources.formats(ds)), true, ds.topic(), keyRow);
-      value = SerdeFactory.encodeOrThrow(values, FormatSerdes.valueFormat(Sources.formats(ds)), false, ds.topic(),
-          valueRow);
-    } catch (RuntimeException e) {
-      throw SluiceException.statement(stmt.pos(), "Failed to insert values into '" + ds.name() + "'. "
-          + e.getMessage());
+      new SourceWriter(ctx, ds).write(keyRow, valueRow, timestamp);
+    } catch (SourceWriter.EncodeException e) {
+      throw SluiceException.statement(stmt.pos(), e.getMessage());
     }
-    ctx.producer.send(ds.topic(), key, value, timestamp);
   }
 
   /**

@@ -1,16 +1,12 @@
 package dev.sluice.engine.exec;
 
+import dev.sluice.engine.serde.TemporalText;
 import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.Expression;
 import dev.sluice.parser.ast.UnaryOperator;
 import dev.sluice.planner.schema.SqlType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -99,19 +95,17 @@ final class LiteralValues {
         if (e instanceof Expression.IntegerLiteral i) {
           return i.value();
         } else if (e instanceof Expression.StringLiteral s) {
-          return parse(e, type, column, () -> s.value().endsWith("Z")
-              ? Instant.parse(s.value()).toEpochMilli()
-              : LocalDateTime.parse(s.value()).toInstant(ZoneOffset.UTC).toEpochMilli());
+          return parse(e, type, column, () -> TemporalText.parse(s.value(), type));
         }
         break;
       case DATE:
         if (e instanceof Expression.StringLiteral s) {
-          return parse(e, type, column, () -> (int) LocalDate.parse(s.value()).toEpochDay());
+          return parse(e, type, column, () -> TemporalText.parse(s.value(), type));
         }
         break;
       case TIME:
         if (e instanceof Expression.StringLiteral s) {
-          return parse(e, type, column, () -> (int) (LocalTime.parse(s.value()).toNanoOfDay() / 1_000_000));
+          return parse(e, type, column, () -> TemporalText.parse(s.value(), type));
         }
         break;
       default:

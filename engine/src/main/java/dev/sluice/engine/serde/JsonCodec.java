@@ -47,13 +47,21 @@ final class JsonCodec implements RowCodec {
    * @param wrapped whether the row is an object of columns; false requires exactly one column
    */
   JsonCodec(List<Column> columns, boolean wrapped) {
+    this(columns, wrapped, false);
+  }
+
+  /**
+   * @param temporalText whether TIMESTAMP, DATE and TIME values may also be ISO-8601 text, as in the rows of
+   *     {@code /inserts-stream} ({@link SerdeFactory#insertRowReader})
+   */
+  JsonCodec(List<Column> columns, boolean wrapped, boolean temporalText) {
     this.columns = columns.size();
     this.wrapped = wrapped;
     if (wrapped) {
       SqlType.Struct struct = new SqlType.Struct(
           columns.stream().map(c -> new SqlType.Field(c.name(), c.type())).toList());
       rowType = struct;
-      reader = new JsonStructReader(struct.fields(), struct, MAPPER);
+      reader = new JsonStructReader(struct.fields(), struct, MAPPER, temporalText);
       writer = new JsonWriters.StructWriter(struct.fields());
     } else {
       if (columns.size() != 1) {
@@ -61,7 +69,7 @@ final class JsonCodec implements RowCodec {
             + columns.size());
       }
       rowType = columns.get(0).type();
-      reader = JsonReaders.forType(rowType, MAPPER);
+      reader = JsonReaders.forType(rowType, MAPPER, temporalText);
       writer = JsonWriters.forType(rowType);
     }
   }

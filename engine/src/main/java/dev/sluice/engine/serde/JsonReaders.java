@@ -32,18 +32,45 @@ final class JsonReaders {
 
   /** The reader of a value of {@code type}; the mapper reads nested JSON kept as STRING text. */
   static Reader forType(SqlType type, ObjectMapper mapper) {
+    return forType(type, mapper, false);
+  }
+
+  /**
+   * The reader of a value of {@code type}.
+   *
+   * @param temporalText whether TIMESTAMP, DATE and TIME also read ISO-8601 text ({@link TemporalText}), as
+   *     ksqlDB coerces the rows of {@code /inserts-stream}; its JSON format reads only epoch numbers there
+   */
+  static Reader forType(SqlType type, ObjectMapper mapper, boolean temporalText) {
     return switch (type.base()) {
       case BOOLEAN -> JsonReaders::readBoolean;
-      case INTEGER, DATE, TIME -> p -> readInt(p, type);
-      case BIGINT, TIMESTAMP -> p -> readLong(p, type);
+      case INTEGER -> p -> readInt(p, type);
+      case DATE, TIME -> temporalText ? p -> readTemporal(p, type) : p -> readInt(p, type);
+      case BIGINT -> p -> readLong(p, type);
+      case TIMESTAMP -> temporalText ? p -> readTemporal(p, type) : p -> readLong(p, type);
       case DOUBLE -> JsonReaders::readDouble;
       case DECIMAL -> p -> readDecimal(p, (SqlType.Decimal) type);
       case STRING -> p -> readString(p, mapper);
       case BYTES -> JsonReaders::readBytes;
-      case ARRAY -> arrayReader((SqlType.Array) type, mapper);
-      case MAP -> mapReader((SqlType.Map) type, mapper);
-      case STRUCT -> new JsonStructReader(((SqlType.Struct) type).fields(), type, mapper);
+      case ARRAY -> arrayReader((SqlType.Array) type, mapper, temporalText);
+      case MAP -> mapReader((SqlType.Map) type, mapper, temporalText);
+      case STRUCT -> new JsonStructReader(((SqlType.Struct) type).fields(), type, mapper, temporalText);
     };
+  }
+
+  /** A TIMESTAMP, DATE or TIME as an epoch number (or its text), else as ISO-8601 text. */
+  private static Object readTemporal(JsonParser p, SqlType type) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      String text = p.getText();
+      if (!TemporalText.isNumber(text)) {
+        try {
+          return TemporalText.parse(text, type);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new CoercionException("Can't parse '" + text + "' as " + type.sql() + ": " + e.getMessage());
+        }
+      }
+    }
+    return type.base() == SqlType.BaseType.TIMESTAMP ? readLong(p, type) : readInt(p, type);
   }
 
   /** Reads a nullable value: null for the JSON literal null. */
@@ -223,8 +250,8 @@ final class JsonReaders {
     }
   }
 
-  private static Reader arrayReader(SqlType.Array type, ObjectMapper mapper) {
-    Reader element = forType(type.element(), mapper);
+  private static Reader arrayReader(SqlType.Array type, ObjectMapper mapper, boolean temporalText) {
+    Reader element = forType(type.element(), mapper, temporalText);
     return p -> {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw cannotConvert(p, type);
@@ -241,8 +268,8 @@ final class JsonReaders {
     };
   }
 
-  private static Reader mapReader(SqlType.Map type, ObjectMapper mapper) {
-    Reader value = forType(type.value(), mapper);
+  private static Reader mapReader(SqlType.Map type, ObjectMapper mapper, boolean temporalText) {
+    Reader value = forType(type.value(), mapper, temporalText);
     return p -> {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw cannotConvert(p, type);

@@ -27,12 +27,17 @@ final class JsonStructReader implements JsonReaders.Reader {
   private final SqlType type;
 
   JsonStructReader(List<SqlType.Field> fields, SqlType type, ObjectMapper mapper) {
+    this(fields, type, mapper, false);
+  }
+
+  /** @param temporalText whether temporal fields also read ISO-8601 text ({@link JsonReaders#forType}) */
+  JsonStructReader(List<SqlType.Field> fields, SqlType type, ObjectMapper mapper, boolean temporalText) {
     this.type = type;
     readers = new JsonReaders.Reader[fields.size()];
     names = new String[fields.size()];
     for (int i = 0; i < readers.length; i++) {
       names[i] = fields.get(i).name();
-      readers[i] = JsonReaders.forType(fields.get(i).type(), mapper);
+      readers[i] = JsonReaders.forType(fields.get(i).type(), mapper, temporalText);
       index.putIfAbsent(names[i], i);
     }
   }

@@ -110,6 +110,16 @@ public final class SerdeFactory {
     };
   }
 
+  /**
+   * Reads a JSON object of column values, one field per column, into a row of {@code columns} in their order:
+   * the rows of {@code /inserts-stream}. Fields match columns as in the JSON format (exact name, else the
+   * upper-cased name), missing columns are null, values are coerced as the JSON format reads them, and
+   * TIMESTAMP, DATE and TIME values may also be ISO-8601 text, as ksqlDB coerces inserted values.
+   */
+  public static RowCodec insertRowReader(List<Column> columns) {
+    return new JsonCodec(columns, true, true);
+  }
+
   /** Checks that the format can hold these key columns; messages as ksqlDB's. */
   public static void validateKey(List<Column> keyColumns, FormatInfo format) {
     FormatValidator.validateKey(keyColumns, format);

@@ -2,6 +2,7 @@ package dev.sluice.server.rest;
 
 import dev.sluice.engine.SluiceEngine;
 import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.api.RowInserter;
 import dev.sluice.engine.api.RowListener;
 import dev.sluice.engine.api.TransientQuery;
 import java.util.List;
@@ -23,6 +24,9 @@ public interface EngineFacade {
 
   /** {@link SluiceEngine#closeQuery}. */
   boolean closeQuery(String queryId);
+
+  /** {@link SluiceEngine#inserter}: checks the target stream now; its rows are inserted one at a time. */
+  RowInserter inserter(String target);
 
   String kafkaClusterId();
 
@@ -47,6 +51,11 @@ public interface EngineFacade {
       @Override
       public boolean closeQuery(String queryId) {
         return engine.closeQuery(queryId);
+      }
+
+      @Override
+      public RowInserter inserter(String target) {
+        return engine.inserter(target);
       }
 
       @Override

@@ -65,6 +65,8 @@ public final class RestServer implements AutoCloseable {
 
   static Router router(Vertx vertx, EngineFacade engine, String version, Map<String, QueryStream> active) {
     Router router = Router.router(vertx);
+    // Before the body handler, which would wait for the whole body: this endpoint reads it as it streams in.
+    router.post("/inserts-stream").handler(new InsertsStreamHandler(engine));
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
     router.post("/ksql").handler(new KsqlHandler(engine));
     router.post("/query-stream").handler(new QueryStreamHandler(engine, active));

@@ -1,8 +1,11 @@
 package dev.sluice.server.rest;
 
 import dev.sluice.engine.api.KsqlEntity;
+import dev.sluice.engine.api.RowInserter;
 import dev.sluice.engine.api.RowListener;
 import dev.sluice.engine.api.TransientQuery;
+import dev.sluice.error.ErrorCode;
+import dev.sluice.error.SluiceException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,9 @@ final class FakeEngine implements EngineFacade {
 
   volatile Function<String, List<KsqlEntity>> onExecute = sql -> List.of();
   volatile BiFunction<String, RowListener, TransientQuery> onQuery = (sql, listener) -> new FakeQuery("q1", false);
+  volatile Function<String, RowInserter> onInserter = target -> {
+    throw new SluiceException(ErrorCode.BAD_REQUEST, "Cannot insert values into an unknown stream: " + target);
+  };
   volatile boolean healthy = true;
   final AtomicReference<Map<String, Object>> lastProperties = new AtomicReference<>();
   final AtomicReference<Map<String, String>> lastVariables = new AtomicReference<>();
@@ -46,6 +52,11 @@ final class FakeEngine implements EngineFacade {
     }
     query.close();
     return true;
+  }
+
+  @Override
+  public RowInserter inserter(String target) {
+    return onInserter.apply(target);
   }
 
   @Override
