@@ -9,8 +9,6 @@ import dev.sluice.engine.EngineConfig;
 import dev.sluice.engine.api.Entities;
 import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.codegen.CalcCompiler;
-import dev.sluice.engine.command.Command;
-import dev.sluice.engine.env.CommandStore;
 import dev.sluice.engine.env.QueryLauncher;
 import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.processinglog.InMemoryProcessingLogger;
@@ -18,12 +16,9 @@ import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.runtime.QueryState;
 import dev.sluice.planner.function.FunctionRegistry;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,14 +36,14 @@ class MetadataStatementsTest {
 
   @TempDir
   Path stateDir;
-  private final Topics topics = new Topics();
+  private final InMemoryEnv.Topics topics = new InMemoryEnv.Topics();
   private EngineContext ctx;
   private StatementExecutor executor;
 
   @BeforeEach
   void start() {
     InMemoryProcessingLogger processingLog = new InMemoryProcessingLogger();
-    ctx = new EngineContext(new EngineConfig("unused:9092", "test_", stateDir, Map.of()), topics, new Log(),
+    ctx = new EngineContext(new EngineConfig("unused:9092", "test_", stateDir, Map.of()), topics, new InMemoryEnv.Log(),
         new Launcher(), (topic, key, value, timestamp) -> { }, new FormatSerdes(processingLog),
         new CalcCompiler(FUNCTIONS, MetadataStatementsTest.class.getClassLoader()), processingLog, FUNCTIONS);
     executor = new StatementExecutor(ctx);
@@ -265,65 +260,6 @@ class MetadataStatementsTest {
         @Override
         public void stop(boolean cleanUp) {}
       };
-    }
-  }
-
-  private static final class Log implements CommandStore {
-    private final List<Command> commands = new ArrayList<>();
-
-    @Override
-    public void append(String id, Command command) {
-      commands.add(command);
-    }
-
-    @Override
-    public List<Command> readAll() {
-      return List.copyOf(commands);
-    }
-  }
-
-  /** Topics with a replication factor, and consumer groups as a test sets them. */
-  private static final class Topics implements TopicAdmin {
-    private final Map<String, TopicInfo> topics = new TreeMap<>();
-    final Map<String, TopicConsumers> consumers = new TreeMap<>();
-
-    @Override
-    public String clusterId() {
-      return "test";
-    }
-
-    @Override
-    public Optional<TopicInfo> describe(String topic) {
-      return Optional.ofNullable(topics.get(topic));
-    }
-
-    @Override
-    public void ensure(String topic, int count, short replicas, Map<String, String> config) {
-      topics.putIfAbsent(topic, new TopicInfo(count, replicas));
-    }
-
-    @Override
-    public Map<String, Integer> list(boolean includeInternal) {
-      Map<String, Integer> out = new TreeMap<>();
-      topics.forEach((name, info) -> out.put(name, info.partitions()));
-      return out;
-    }
-
-    @Override
-    public Map<String, List<Integer>> replicaInfo(boolean includeInternal) {
-      Map<String, List<Integer>> out = new TreeMap<>();
-      topics.forEach((name, info) -> out.put(name, java.util.Collections.nCopies(info.partitions(), info.replicas())));
-      return out;
-    }
-
-    @Override
-    public Map<String, TopicConsumers> consumers() {
-      return consumers;
-    }
-
-    @Override
-    public void delete(String topic) {
-      topics.remove(topic);
     }
   }
 }

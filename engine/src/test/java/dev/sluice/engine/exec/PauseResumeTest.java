@@ -9,9 +9,7 @@ import dev.sluice.engine.api.KsqlEntity;
 import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.command.Command;
 import dev.sluice.engine.command.PlanJson;
-import dev.sluice.engine.env.CommandStore;
 import dev.sluice.engine.env.QueryLauncher;
-import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.processinglog.InMemoryProcessingLogger;
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.runtime.QueryState;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +37,8 @@ class PauseResumeTest {
 
   @TempDir
   Path stateDir;
-  private final Topics topics = new Topics();
-  private final Log log = new Log();
+  private final InMemoryEnv.Topics topics = new InMemoryEnv.Topics();
+  private final InMemoryEnv.Log log = new InMemoryEnv.Log();
   private final Launcher launcher = new Launcher();
   private EngineContext ctx;
   private StatementExecutor executor;
@@ -259,50 +256,6 @@ class PauseResumeTest {
     @Override
     public void stop(boolean cleanUp) {
       state = QueryState.TERMINATED;
-    }
-  }
-
-  private static final class Log implements CommandStore {
-    final List<Command> commands = new ArrayList<>();
-
-    @Override
-    public void append(String id, Command command) {
-      commands.add(command);
-    }
-
-    @Override
-    public List<Command> readAll() {
-      return List.copyOf(commands);
-    }
-  }
-
-  /** Topics as names and partition counts: all the statements here ask of Kafka. */
-  private static final class Topics implements TopicAdmin {
-    private final Map<String, Integer> partitions = new TreeMap<>();
-
-    @Override
-    public String clusterId() {
-      return "test";
-    }
-
-    @Override
-    public Optional<TopicInfo> describe(String topic) {
-      return Optional.ofNullable(partitions.get(topic)).map(p -> new TopicInfo(p, 1));
-    }
-
-    @Override
-    public void ensure(String topic, int count, short replicas, Map<String, String> config) {
-      partitions.putIfAbsent(topic, count);
-    }
-
-    @Override
-    public Map<String, Integer> list(boolean includeInternal) {
-      return new TreeMap<>(partitions);
-    }
-
-    @Override
-    public void delete(String topic) {
-      partitions.remove(topic);
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.sluice.engine.api.RowInserter;
 import dev.sluice.engine.codegen.CalcCompiler;
 import dev.sluice.engine.command.Command;
 import dev.sluice.engine.env.CommandStore;
-import dev.sluice.engine.env.TopicAdmin;
 import dev.sluice.engine.processinglog.InMemoryProcessingLogger;
 import dev.sluice.engine.runtime.FormatSerdes;
 import dev.sluice.engine.serde.FormatInfo;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +59,7 @@ class StreamInserterTest {
         return List.copyOf(commands);
       }
     };
-    ctx = new EngineContext(new EngineConfig("unused:9092", "test_", stateDir, Map.of()), new Topics(), log,
+    ctx = new EngineContext(new EngineConfig("unused:9092", "test_", stateDir, Map.of()), new InMemoryEnv.Topics(), log,
         (queryId, applicationId, topology, paused) -> {
           throw new UnsupportedOperationException("no persistent queries here");
         },
@@ -165,35 +162,5 @@ class StreamInserterTest {
   private Object[] value(Sent record) {
     return SerdeFactory.decodeOrThrow(ctx.metaStore.source("ORDERS").orElseThrow().schema().valueColumns(),
         FormatInfo.of("JSON", Map.of()), false, record.topic(), record.value());
-  }
-
-  /** Topics as names and partition counts: all that CREATE STREAM asks of Kafka. */
-  private static final class Topics implements TopicAdmin {
-    private final Map<String, Integer> partitions = new TreeMap<>();
-
-    @Override
-    public String clusterId() {
-      return "test";
-    }
-
-    @Override
-    public Optional<TopicInfo> describe(String topic) {
-      return Optional.ofNullable(partitions.get(topic)).map(p -> new TopicInfo(p, 1));
-    }
-
-    @Override
-    public void ensure(String topic, int count, short replicas, Map<String, String> config) {
-      partitions.putIfAbsent(topic, count);
-    }
-
-    @Override
-    public Map<String, Integer> list(boolean includeInternal) {
-      return new TreeMap<>(partitions);
-    }
-
-    @Override
-    public void delete(String topic) {
-      partitions.remove(topic);
-    }
   }
 }
