@@ -24,10 +24,7 @@ class ExternalKafkaIT {
 
   @Test
   void usesTheGivenClusterAndStartsNoBroker() throws Exception {
-    ServerConfig local = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, localDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0);
+    ServerConfig local = LocalServers.localMode(localDir);
     try (SluiceServer first = SluiceServer.start(local)) {
       first.engine().execute("CREATE STREAM pageviews (user_id STRING KEY, page STRING) "
           + "WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON', PARTITIONS=1);", Map.of(), Map.of());

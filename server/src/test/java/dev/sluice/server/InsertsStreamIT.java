@@ -46,10 +46,7 @@ class InsertsStreamIT {
 
   @Test
   void rowsStreamIntoTheTopicWithTheirAcks() throws Exception {
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0);
+    ServerConfig config = LocalServers.localMode(dataDir);
     try (SluiceServer server = SluiceServer.start(config)) {
       String url = server.url();
       HttpResponse<String> created = post(url + "/ksql", "{\"ksql\":\"CREATE STREAM orders (id STRING KEY, "

@@ -23,10 +23,7 @@ class MetadataListsIT {
 
   @Test
   void showTopicsExtendedCountsTheQueriesConsumerGroups() throws Exception {
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0);
+    ServerConfig config = LocalServers.localMode(dataDir);
     try (SluiceServer server = SluiceServer.start(config)) {
       String url = server.url();
       StatefulQueriesIT.ksql(url, "CREATE STREAM clicks (id STRING KEY, url STRING) WITH (KAFKA_TOPIC='clicks',"

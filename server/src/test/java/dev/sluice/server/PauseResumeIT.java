@@ -34,11 +34,7 @@ class PauseResumeIT {
 
   @Test
   void pausedQueryHoldsRecordsBackUntilResumedAcrossARestart() throws Exception {
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    ServerConfig config = LocalServers.localMode(dataDir);
     String queryId;
 
     try (SluiceServer server = SluiceServer.start(config)) {

@@ -59,11 +59,7 @@ class SchemaRegistryIT {
     var local = LocalSchemaRegistry.shared();
     Assumptions.assumeTrue(local.isPresent(), "no Schema Registry runner (sluice.test.registry.runner)");
     SchemaRegistryClient registry = new SchemaRegistryClient(local.get().config());
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100)
+    ServerConfig config = LocalServers.localMode(dataDir)
         .with(ServerConfig.SCHEMA_REGISTRY_URL, local.get().url());
     try (SluiceServer server = SluiceServer.start(config)) {
       Schema schema = new Schema.Parser().parse(ORDER);

@@ -141,11 +141,7 @@ class StatefulQueriesIT {
   }
 
   private ServerConfig config() {
-    return ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    return LocalServers.localMode(dataDir);
   }
 
   /** The last count of each page's window, keyed {@code page@windowStart}, once {@code expected} is reached. */

@@ -36,11 +36,7 @@ class UserDefinedFunctionsIT {
   @Test
   void sampleJarFunctionsRunInAPersistentQueryAndTheirStateSurvivesARestart() throws Exception {
     buildSampleJar(dataDir.resolve("ext").resolve("udf-sample-1.0.0.jar"));
-    ServerConfig config = ServerConfig.defaults()
-        .with(ServerConfig.LISTENERS, "http://127.0.0.1:0")
-        .with(ServerConfig.DATA_DIR, dataDir.toString())
-        .with(ServerConfig.LOCAL_KAFKA_PORT, 0)
-        .with(ServerConfig.COMMIT_INTERVAL_MS, 100);
+    ServerConfig config = LocalServers.localMode(dataDir);
     long t = System.currentTimeMillis();
 
     try (SluiceServer server = SluiceServer.start(config)) {
