@@ -61,7 +61,12 @@ final class PartitionByPlanner {
     }
     DataSource ds = catalog.source(from.name()).orElseThrow(() ->
         SluiceException.statement(from.pos(), from.name() + " does not exist."));
-    PhysicalPlanner.checkStream(ds, query);
+    if (!ds.isStream()) {
+      // A table's rows are keyed by its PRIMARY KEY: a new key is a new table, which GROUP BY builds.
+      throw SluiceException.statement(query.partitionBy().get(0).pos(), "Cannot PARTITION BY a TABLE: " + ds.name()
+          + " is a table, keyed by its PRIMARY KEY. Re-key a stream instead, or GROUP BY the new key to build a"
+          + " table keyed by it.");
+    }
     PhysicalPlanner.checkNotWindowed(ds, from);
     return plan(query, persistent, new Input(from, ds, PhysicalPlanner.source(ds), catalog, true, List.of(ds)),
         sinkName);

@@ -150,12 +150,6 @@ public final class PhysicalPlanner {
     }
   }
 
-  static void checkStream(DataSource ds, Query query) {
-    if (!ds.isStream()) {
-      throw SluiceException.statement(query.from().pos(), "Queries over tables are not supported yet: "
-          + ds.name() + " is a TABLE.");
-    }
-  }
 
   /** Re-keying and aggregating windowed sources (WINDOW_TYPE) are not supported yet. */
   static void checkNotWindowed(DataSource ds, dev.sluice.parser.ast.Relation.Source from) {
