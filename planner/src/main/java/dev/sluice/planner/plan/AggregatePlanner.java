@@ -143,7 +143,10 @@ final class AggregatePlanner {
           }
         }
         if (call.distinct()) {
-          throw SluiceException.statement(call.pos(), "DISTINCT in aggregate functions is not supported.");
+          throw SluiceException.statement(call.pos(), "DISTINCT in aggregate functions is not supported."
+              + (call.name().equalsIgnoreCase("COUNT") && call.args().size() == 1
+                  ? " COUNT_DISTINCT(" + text(call.args().get(0)) + ") counts distinct values, estimated as ksqlDB"
+                      + " does (exact for small counts)." : ""));
         }
         String c = canonical(call);
         if (!canonicalAggregates.contains(c)) {
