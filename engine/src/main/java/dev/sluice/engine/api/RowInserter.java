@@ -21,4 +21,14 @@ public interface RowInserter {
    *     is not a JSON object of values of the columns' types, or another code when producing fails
    */
   void insert(byte[] json);
+
+  /**
+   * Inserts one row as {@link #insert} does, without waiting for the topic: the row is read and serialized
+   * before this returns (a bad row throws here), and the future completes once the record is stored. Rows
+   * inserted one after the other are stored in that order.
+   */
+  default java.util.concurrent.CompletableFuture<Void> insertAsync(byte[] json) {
+    insert(json);
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
+  }
 }

@@ -56,15 +56,28 @@ final class SourceWriter {
    * @throws EncodeException when the formats cannot hold the values
    */
   void write(Object[] keyRow, Object[] valueRow, Long timestamp) {
-    byte[] key;
-    byte[] value;
+    byte[][] record = encode(keyRow, valueRow);
+    producer.send(source.topic(), record[0], record[1], timestamp);
+  }
+
+  /**
+   * Produces one record without waiting for it to be stored; the rows are encoded before this returns.
+   *
+   * @return completes once the topic has the record
+   * @throws EncodeException when the formats cannot hold the values
+   */
+  java.util.concurrent.CompletableFuture<Void> writeAsync(Object[] keyRow, Object[] valueRow, Long timestamp) {
+    byte[][] record = encode(keyRow, valueRow);
+    return producer.sendAsync(source.topic(), record[0], record[1], timestamp);
+  }
+
+  private byte[][] encode(Object[] keyRow, Object[] valueRow) {
     try {
-      key = keySerde.encodeOrThrow(source.topic(), keyRow);
-      value = valueSerde.encodeOrThrow(source.topic(), valueRow);
+      return new byte[][] {keySerde.encodeOrThrow(source.topic(), keyRow),
+          valueSerde.encodeOrThrow(source.topic(), valueRow)};
     } catch (RuntimeException e) {
       throw failed(e);
     }
-    producer.send(source.topic(), key, value, timestamp);
   }
 
   private EncodeException failed(RuntimeException e) {

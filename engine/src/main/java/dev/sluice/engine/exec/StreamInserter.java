@@ -76,6 +76,16 @@ public final class StreamInserter implements RowInserter {
 
   @Override
   public void insert(byte[] json) {
+    try {
+      insertAsync(json).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof SluiceException s ? s
+          : new SluiceException(ErrorCode.SERVER_ERROR, String.valueOf(e.getCause().getMessage()));
+    }
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Void> insertAsync(byte[] json) {
     Object[] row;
     try {
       row = reader.decode(source.topic(), json);
@@ -90,7 +100,7 @@ public final class StreamInserter implements RowInserter {
     System.arraycopy(row, 0, key, 0, keyCount);
     System.arraycopy(row, keyCount, value, 0, valueCount);
     try {
-      writer.write(key, value, (Long) row[keyCount + valueCount]);
+      return writer.writeAsync(key, value, (Long) row[keyCount + valueCount]);
     } catch (SourceWriter.EncodeException e) {
       throw badRequest(e.getMessage());
     }

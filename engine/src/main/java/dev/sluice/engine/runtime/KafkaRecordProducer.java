@@ -38,6 +38,21 @@ public final class KafkaRecordProducer implements RecordProducer, AutoCloseable 
     }
   }
 
+  @Override
+  public java.util.concurrent.CompletableFuture<Void> sendAsync(String topic, byte[] key, byte[] value,
+      Long timestamp) {
+    java.util.concurrent.CompletableFuture<Void> stored = new java.util.concurrent.CompletableFuture<>();
+    producer().send(new ProducerRecord<>(topic, null, timestamp, key, value), (metadata, e) -> {
+      if (e == null) {
+        stored.complete(null);
+      } else {
+        stored.completeExceptionally(new SluiceException(ErrorCode.SERVER_ERROR, "Could not write to topic "
+            + topic + ": " + e.getMessage(), e));
+      }
+    });
+    return stored;
+  }
+
   private synchronized KafkaProducer<byte[], byte[]> producer() {
     if (producer == null) {
       Properties p = new Properties();

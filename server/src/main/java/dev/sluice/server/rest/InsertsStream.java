@@ -3,6 +3,7 @@ package dev.sluice.server.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.engine.api.RowInserter;
 import dev.sluice.error.SluiceException;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -10,15 +11,18 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@code /inserts-stream} request: reads the body as it arrives, opens the target with its first object
- * (errors there are ordinary 400 responses), then inserts the rows one at a time on a worker thread and writes
- * an ack for each as soon as its record is in the topic. One row in flight at a time keeps the acks in the
- * order of the rows, which ksqlDB's clients rely on to match them. All state lives on the request's event
- * loop, so no locks are needed.
+ * (errors there are ordinary 400 responses), then inserts the rows in order on a worker thread without waiting
+ * for Kafka between them (up to {@link #MAX_IN_FLIGHT} rows on their way), and writes each row's ack once its
+ * record is in the topic, in the order of the rows, which ksqlDB's clients rely on to match them. A row that
+ * cannot be read stops the rows after it from being inserted; its error ack, after the acks of the rows before
+ * it, ends the response. State lives on the request's event loop, but for the stop flag the worker sets.
  *
  * <p>Flow control: the request is paused while the target is being opened, while too many rows wait, and
  * rows wait while the client does not read its acks, so a fast writer cannot fill the server's memory.
@@ -28,6 +32,19 @@ final class InsertsStream implements JsonObjectSplitter.Sink {
   private static final Logger LOG = LoggerFactory.getLogger(InsertsStream.class);
   private static final int HIGH_WATER = 256;
   private static final int LOW_WATER = 64;
+  /** Rows sent to Kafka and not yet acked: enough for the producer to batch, bounded so memory is too. */
+  static final int MAX_IN_FLIGHT = 512;
+
+  /** One row's ack, in seq order; complete once the row is stored, skipped or failed. */
+  private static final class Ack {
+    final long seq;
+    boolean complete;
+    Throwable failure;
+
+    Ack(long seq) {
+      this.seq = seq;
+    }
+  }
 
   /** A row to insert, or the reason the text in its place is no row; acked in turn either way. */
   private record Pending(byte[] json, String error) {}
@@ -39,7 +56,9 @@ final class InsertsStream implements JsonObjectSplitter.Sink {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean argsRead;
   private RowInserter inserter;
-  private boolean inFlight;
+  private final ArrayDeque<Ack> acks = new ArrayDeque<>();
+  /** The seq of the first row that could not be read (the worker sets it): the rows after it are not inserted. */
+  private final AtomicLong stoppedAt = new AtomicLong(Long.MAX_VALUE);
   private boolean requestEnded;
   private boolean paused;
   private boolean done;
@@ -129,46 +148,84 @@ final class InsertsStream implements JsonObjectSplitter.Sink {
     pump();
   }
 
-  /** Inserts the next row unless one is in flight; ends the response once the body and the rows are done. */
+  /**
+   * Sends the waiting rows on their way while fewer than {@link #MAX_IN_FLIGHT} are, and the client reads its
+   * acks; ends the response once the body is read and every row is acked.
+   */
   private void pump() {
     updateFlow();
-    if (done || inserter == null || inFlight) {
+    if (done || inserter == null) {
       return;
     }
     HttpServerResponse response = ctx.response();
-    if (response.writeQueueFull()) {
-      response.drainHandler(v -> pump());
-      return;
-    }
-    Pending next = queue.poll();
-    if (next == null) {
-      if (requestEnded) {
-        finish();
-      }
-      return;
-    }
-    long seq = nextSeq++;
-    if (next.error() != null) {
-      rowFailed(seq, RequestBodies.badRequest(next.error()));
-      return;
-    }
-    inFlight = true;
-    RowInserter target = inserter;
-    ctx.vertx().executeBlocking(() -> {
-      target.insert(next.json());
-      return null;
-    }, false).onComplete(result -> {
-      inFlight = false;
-      if (done) {
+    while (acks.size() < MAX_IN_FLIGHT && stoppedAt.get() == Long.MAX_VALUE) {
+      if (response.writeQueueFull()) {
+        response.drainHandler(v -> pump());
         return;
       }
-      if (result.succeeded()) {
-        write("{\"status\":\"ok\",\"seq\":" + seq + "}");
-        pump();
-      } else {
-        rowFailed(seq, result.cause());
+      Pending next = queue.poll();
+      if (next == null) {
+        break;
+      }
+      Ack ack = new Ack(nextSeq++);
+      acks.add(ack);
+      if (next.error() != null) {
+        stop(ack.seq);
+        completed(ack, RequestBodies.badRequest(next.error()));
+        return;
+      }
+      insert(next.json(), ack);
+    }
+    if (acks.isEmpty() && queue.isEmpty() && requestEnded) {
+      finish();
+    }
+    updateFlow();
+  }
+
+  /**
+   * Reads, serializes and sends one row on the worker, in order with the others (an ordered blocking task);
+   * the ack completes when Kafka has stored it.
+   */
+  private void insert(byte[] json, Ack ack) {
+    RowInserter target = inserter;
+    Context loop = ctx.vertx().getOrCreateContext();
+    ctx.vertx().executeBlocking(() -> {
+      if (ack.seq > stoppedAt.get()) {
+        return null; // a row before this one could not be read: this one is not inserted, nor acked
+      }
+      try {
+        return target.insertAsync(json);
+      } catch (RuntimeException e) {
+        stop(ack.seq);
+        throw e;
+      }
+    }, true).onComplete(sent -> {
+      if (sent.failed()) {
+        completed(ack, sent.cause());
+      } else if (sent.result() != null) {
+        sent.result().whenComplete((v, e) -> loop.runOnContext(x ->
+            completed(ack, e instanceof CompletionException c ? c.getCause() : e)));
       }
     });
+  }
+
+  private void stop(long seq) {
+    stoppedAt.accumulateAndGet(seq, Math::min);
+  }
+
+  /** Marks an ack complete and writes the acks now due, in seq order; a failed one ends the response. */
+  private void completed(Ack ack, Throwable failure) {
+    ack.complete = true;
+    ack.failure = failure;
+    while (!done && !acks.isEmpty() && acks.peek().complete) {
+      Ack due = acks.poll();
+      if (due.failure != null) {
+        rowFailed(due.seq, due.failure);
+        return;
+      }
+      write("{\"status\":\"ok\",\"seq\":" + due.seq + "}");
+    }
+    pump();
   }
 
   private void bodyEnded() {

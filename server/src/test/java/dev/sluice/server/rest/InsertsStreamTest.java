@@ -71,6 +71,58 @@ class InsertsStreamTest {
     server.close();
   }
 
+  /**
+   * Rows are sent without waiting for each other, and Kafka may confirm them in any order: the acks still come
+   * in the rows' order, each once its own row is stored, and a bad row's error follows the acks before it.
+   */
+  @Test
+  void pipelinedRowsAreAckedInTheirOrderWhateverOrderKafkaConfirmsThem() throws Exception {
+    List<java.util.concurrent.CompletableFuture<Void>> stored = new CopyOnWriteArrayList<>();
+    engine.onInserter = target -> new RowInserter() {
+      @Override
+      public String target() {
+        return "S";
+      }
+
+      @Override
+      public void insert(byte[] json) {
+        throw new AssertionError("rows go through insertAsync");
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<Void> insertAsync(byte[] json) {
+        if (new String(json, StandardCharsets.UTF_8).contains("\"bad\"")) {
+          throw new SluiceException(ErrorCode.BAD_REQUEST, "Failed to insert values into 'S'. bad value");
+        }
+        java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+        stored.add(f);
+        return f;
+      }
+    };
+    StringBuilder body = new StringBuilder("{\"target\":\"s\"}\n");
+    for (int i = 0; i < 50; i++) {
+      body.append("{\"ID\":\"r").append(i).append("\"}\n");
+    }
+    body.append("{\"ID\":\"bad\"}\n{\"ID\":\"never\"}\n");
+    var pending = client.sendAsync(post(body.toString()).build(), HttpResponse.BodyHandlers.ofString());
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (stored.size() < 50 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(stored).as("all 50 good rows on their way before any is confirmed").hasSize(50);
+    for (int i = 49; i >= 0; i--) {
+      stored.get(i).complete(null); // the last first
+    }
+    HttpResponse<String> response = pending.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    List<String> acks = response.body().lines().toList();
+    assertThat(acks).hasSize(51);
+    for (int i = 0; i < 50; i++) {
+      assertThat(acks.get(i)).isEqualTo("{\"status\":\"ok\",\"seq\":" + i + "}");
+    }
+    assertThat(acks.get(50)).startsWith("{\"status\":\"error\",\"seq\":50,");
+    assertThat(stored).as("the row after the bad one is not inserted").hasSize(50);
+  }
+
   @Test
   void acksEachRowInOrderOnItsOwnLine() throws Exception {
     HttpResponse<String> response = send(post("{\"target\":\"s\",\"properties\":{}}\n"
