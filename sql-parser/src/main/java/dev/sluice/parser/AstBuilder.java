@@ -142,12 +142,14 @@ final class AstBuilder extends SluiceBaseVisitor<Statement> {
 
   @Override
   public Statement visitDefineVariable(DefineVariableContext ctx) {
-    return new Statement.DefineVariable(pos(ctx), identifier(ctx.identifier()), string(ctx.STRING().getSymbol()));
+    // A variable keeps the name as written (SHOW VARIABLES lists it so, as ksqlDB does); ${name} matches any case.
+    return new Statement.DefineVariable(pos(ctx), Names.caseSensitive(ctx.identifier()),
+        string(ctx.STRING().getSymbol()));
   }
 
   @Override
   public Statement visitUndefineVariable(UndefineVariableContext ctx) {
-    return new Statement.UndefineVariable(pos(ctx), identifier(ctx.identifier()));
+    return new Statement.UndefineVariable(pos(ctx), Names.caseSensitive(ctx.identifier()));
   }
 
   @Override

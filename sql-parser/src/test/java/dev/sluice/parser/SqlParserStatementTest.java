@@ -294,8 +294,8 @@ class SqlParserStatementTest {
         .isEqualTo(new Statement.SetProperty(p(1, 1), "auto.offset.reset", "earliest"));
     assertThat(single("UNSET 'auto.offset.reset'")).isEqualTo(new Statement.UnsetProperty(p(1, 1), "auto.offset.reset"));
     assertThat(single("ALTER SYSTEM 'a'='b'")).isEqualTo(new Statement.AlterSystemProperty(p(1, 1), "a", "b"));
-    assertThat(single("DEFINE topic = 'it''s'")).isEqualTo(new Statement.DefineVariable(p(1, 1), "TOPIC", "it's"));
-    assertThat(single("UNDEFINE topic")).isEqualTo(new Statement.UndefineVariable(p(1, 1), "TOPIC"));
+    assertThat(single("DEFINE topic = 'it''s'")).isEqualTo(new Statement.DefineVariable(p(1, 1), "topic", "it's"));
+    assertThat(single("UNDEFINE topic")).isEqualTo(new Statement.UndefineVariable(p(1, 1), "topic"));
     assertThat(single("PRINT pageviews FROM BEGINNING INTERVAL 2 LIMIT 5"))
         .isEqualTo(new Statement.Print(p(1, 1), "pageviews", true, Optional.of(2), Optional.of(5)));
     assertThat(single("PRINT 'my-topic'")).isEqualTo(new Statement.Print(p(1, 1), "my-topic", false, Optional.empty(),

@@ -213,7 +213,7 @@ class MetadataStatementsTest {
     assertThat(((Entities.VariablesList) entities.get(0)).variables()).containsExactly(
         new Entities.Variable("topic", "clicks"), new Entities.Variable("Format", "JSON"));
     assertThat(((Entities.VariablesList) entities.get(1)).variables()).containsExactly(
-        new Entities.Variable("REPLICAS", "3"), new Entities.Variable("TOPIC", "views"));
+        new Entities.Variable("replicas", "3"), new Entities.Variable("topic", "views"));
     assertThat(json(entities.get(0)).toString()).isEqualTo("{\"@type\":\"variables\",\"statementText\":"
         + "\"SHOW VARIABLES;\",\"variables\":[{\"name\":\"topic\",\"value\":\"clicks\"},"
         + "{\"name\":\"Format\",\"value\":\"JSON\"}],\"warnings\":[]}");
@@ -231,7 +231,7 @@ class MetadataStatementsTest {
   void undefiningAnUnknownVariableWarns() {
     List<KsqlEntity> entities = run("UNDEFINE nothing;");
     assertThat(entities).containsExactly(new Entities.WarningEntity("UNDEFINE nothing;",
-        "Cannot undefine variable 'NOTHING' which was never defined", List.of()));
+        "Cannot undefine variable 'nothing' which was never defined", List.of()));
     assertThat(json(entities.get(0)).path("@type").asText()).isEqualTo("warning_entity");
   }
 
