@@ -99,10 +99,6 @@ final class LiteralValues {
         }
         break;
       case DATE:
-        if (e instanceof Expression.StringLiteral s) {
-          return parse(e, type, column, () -> TemporalText.parse(s.value(), type));
-        }
-        break;
       case TIME:
         if (e instanceof Expression.StringLiteral s) {
           return parse(e, type, column, () -> TemporalText.parse(s.value(), type));

@@ -8,7 +8,6 @@ import dev.sluice.error.SluiceException;
 import dev.sluice.parser.ast.SourceKind;
 import dev.sluice.parser.ast.Statement;
 import dev.sluice.planner.catalog.DataSource;
-import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,13 +110,9 @@ final class MetadataExecutor {
   }
 
   private Entities.RunningQuery running(PersistentQueryInfo q) {
-    String state = state(q.id());
+    String state = ctx.reportedState(q.id());
     return new Entities.RunningQuery(q.statementText(), List.of(q.sink()), List.of(q.sinkTopic()), q.id(),
         Map.of(state, 1), "PERSISTENT", state);
-  }
-
-  private String state(String queryId) {
-    return ctx.reportedState(queryId);
   }
 
   /** DESCRIBE source [EXTENDED] and DESCRIBE STREAMS / TABLES [EXTENDED], which describes each of them. */
@@ -145,7 +140,7 @@ final class MetadataExecutor {
   }
 
   private Entities.QueryRef ref(PersistentQueryInfo q) {
-    return new Entities.QueryRef(q.id(), q.statementText(), List.of(q.sink()), List.of(q.sinkTopic()), state(q.id()));
+    return new Entities.QueryRef(q.id(), q.statementText(), List.of(q.sink()), List.of(q.sinkTopic()), ctx.reportedState(q.id()));
   }
 
   static Entities.FieldSchema schema(SqlType type) {

@@ -75,17 +75,7 @@ public final class StreamInserter implements RowInserter {
   }
 
   @Override
-  public void insert(byte[] json) {
-    try {
-      insertAsync(json).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof SluiceException s ? s
-          : new SluiceException(ErrorCode.SERVER_ERROR, String.valueOf(e.getCause().getMessage()));
-    }
-  }
-
-  @Override
-  public java.util.concurrent.CompletableFuture<Void> insertAsync(byte[] json) {
+  public java.util.concurrent.CompletableFuture<Void> insert(byte[] json) {
     Object[] row;
     try {
       row = reader.decode(source.topic(), json);

@@ -45,11 +45,17 @@ final class ValueExpressions {
    */
   static Object[] evaluate(CalcCompiler compiler, FunctionRegistry functions, List<Expression> values,
       List<SqlType> types, List<String> columns, String target) {
-    List<SelectItem> items = new ArrayList<>();
     PhysicalPlanner planner = new PhysicalPlanner(ValueExpressions::noSource, functions);
+    // Planned once as written, for the values' own types, then once converted to the columns' types.
+    List<SelectItem> written = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      written.add(item(values.get(i), "V" + i));
+    }
+    List<dev.sluice.planner.schema.Column> typed = planner.plan(query(written), false).schema().columns();
+    List<SelectItem> items = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       Expression value = values.get(i);
-      SqlType type = planner.plan(query(List.of(item(value, "V"))), false).schema().columns().get(0).type();
+      SqlType type = typed.get(i).type();
       if (!assignable(type, types.get(i))) {
         throw SluiceException.statement(value.pos(), "Expected type " + types.get(i).sql() + " for field "
             + columns.get(i) + " but got " + type.sql() + ": " + dev.sluice.parser.SqlFormatter.format(value));

@@ -5,6 +5,7 @@ import dev.sluice.error.ErrorCode;
 import dev.sluice.error.SluiceException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,8 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Produces single records synchronously, with one request in flight so that a just-created topic cannot
- * lose a batch (KAFKA-15591). Created on first use: most servers never run INSERT VALUES.
+ * Produces the records of INSERT VALUES and /inserts-stream, waiting for each or not, with one request in
+ * flight so that a just-created topic cannot lose a batch (KAFKA-15591) and records stay in the order sent.
+ * Created on first use: most servers never insert.
  */
 public final class KafkaRecordProducer implements RecordProducer, AutoCloseable {
   private final String bootstrapServers;
@@ -28,10 +30,12 @@ public final class KafkaRecordProducer implements RecordProducer, AutoCloseable 
   @Override
   public void send(String topic, byte[] key, byte[] value, Long timestamp) {
     try {
-      producer().send(new ProducerRecord<>(topic, null, timestamp, key, value)).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new SluiceException(ErrorCode.SERVER_ERROR, "Could not write to topic " + topic + ": "
-          + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+      sendAsync(topic, key, value, timestamp).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw (SluiceException) e.getCause(); // sendAsync fails with nothing else
+    } catch (TimeoutException e) {
+      throw new SluiceException(ErrorCode.SERVER_ERROR, "Could not write to topic " + topic
+          + ": not stored within 30 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SluiceException(ErrorCode.SERVER_SHUTTING_DOWN, "Interrupted while writing to " + topic);
@@ -39,9 +43,8 @@ public final class KafkaRecordProducer implements RecordProducer, AutoCloseable 
   }
 
   @Override
-  public java.util.concurrent.CompletableFuture<Void> sendAsync(String topic, byte[] key, byte[] value,
-      Long timestamp) {
-    java.util.concurrent.CompletableFuture<Void> stored = new java.util.concurrent.CompletableFuture<>();
+  public CompletableFuture<Void> sendAsync(String topic, byte[] key, byte[] value, Long timestamp) {
+    CompletableFuture<Void> stored = new CompletableFuture<>();
     producer().send(new ProducerRecord<>(topic, null, timestamp, key, value), (metadata, e) -> {
       if (e == null) {
         stored.complete(null);

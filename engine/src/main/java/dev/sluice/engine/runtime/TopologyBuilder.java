@@ -584,9 +584,10 @@ public final class TopologyBuilder implements ExecStepVisitor<Flow> {
     List<Column> rowColumns = step.schema().columns().stream()
         .map(c -> new Column(c.name(), c.type(), Column.Namespace.VALUE)).toList();
     // A side re-keyed to join a table is partitioned as the table's topic is: by its key in the table's format.
-    Serde<Object[]> keySerde = keys == 0 ? serdes.key(keyColumns, new Formats("NONE", "JSON", java.util.Map.of()),
-        queryId) : step.keyFormats() != null ? serdes.key(keyColumns, new Formats(step.keyFormats().keyFormat(),
-            "JSON", step.keyFormats().properties()), queryId) : internal.key(keyColumns);
+    // (A key without columns, PARTITION BY null, is a Kafka null in every format.)
+    Serde<Object[]> keySerde = step.keyFormats() != null ? serdes.key(keyColumns,
+        new Formats(step.keyFormats().keyFormat(), "JSON", step.keyFormats().properties()), queryId)
+        : internal.key(keyColumns);
     int width = step.schema().columns().size();
     // A null row (a record without key or value) has nothing to compute a key from: its key is null, which
     // the repartition drops, unless the new key has no columns (PARTITION BY null), which every record has.

@@ -118,7 +118,7 @@ public record UdafType(SqlType declared, ParamType java) {
       if (base == SqlType.BaseType.DECIMAL) {
         return input.base() == SqlType.BaseType.DECIMAL ? input : null;
       }
-      return primitive(base);
+      return new SqlType.Primitive(base); // a Simple parameter names a type without parameters
     }
     return null;
   }
@@ -132,31 +132,6 @@ public record UdafType(SqlType declared, ParamType java) {
         return SqlType.BaseType.BYTES;
       default:
         return SqlType.BaseType.valueOf(s.name().name());
-    }
-  }
-
-  private static SqlType primitive(SqlType.BaseType base) {
-    switch (base) {
-      case BOOLEAN:
-        return SqlType.BOOLEAN;
-      case INTEGER:
-        return SqlType.INTEGER;
-      case BIGINT:
-        return SqlType.BIGINT;
-      case DOUBLE:
-        return SqlType.DOUBLE;
-      case STRING:
-        return SqlType.STRING;
-      case BYTES:
-        return SqlType.BYTES;
-      case DATE:
-        return SqlType.DATE;
-      case TIME:
-        return SqlType.TIME;
-      case TIMESTAMP:
-        return SqlType.TIMESTAMP;
-      default:
-        throw new IllegalArgumentException("No primitive type " + base);
     }
   }
 

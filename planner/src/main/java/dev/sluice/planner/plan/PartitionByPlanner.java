@@ -15,7 +15,6 @@ import dev.sluice.planner.catalog.DataSource;
 import dev.sluice.planner.function.FunctionRegistry;
 import dev.sluice.planner.schema.Column;
 import dev.sluice.planner.schema.LogicalSchema;
-import dev.sluice.planner.schema.SqlType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

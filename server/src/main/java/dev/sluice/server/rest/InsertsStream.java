@@ -194,7 +194,7 @@ final class InsertsStream implements JsonObjectSplitter.Sink {
         return null; // a row before this one could not be read: this one is not inserted, nor acked
       }
       try {
-        return target.insertAsync(json);
+        return target.insert(json);
       } catch (RuntimeException e) {
         stop(ack.seq);
         throw e;

@@ -54,12 +54,13 @@ class InsertsStreamTest {
         }
 
         @Override
-        public void insert(byte[] json) {
+        public java.util.concurrent.CompletableFuture<Void> insert(byte[] json) {
           String row = new String(json, StandardCharsets.UTF_8);
           if (row.contains("\"bad\"")) {
             throw new SluiceException(ErrorCode.BAD_REQUEST, "Failed to insert values into 'S'. bad value");
           }
           inserted.add(row);
+          return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
       };
     };
@@ -85,12 +86,7 @@ class InsertsStreamTest {
       }
 
       @Override
-      public void insert(byte[] json) {
-        throw new AssertionError("rows go through insertAsync");
-      }
-
-      @Override
-      public java.util.concurrent.CompletableFuture<Void> insertAsync(byte[] json) {
+      public java.util.concurrent.CompletableFuture<Void> insert(byte[] json) {
         if (new String(json, StandardCharsets.UTF_8).contains("\"bad\"")) {
           throw new SluiceException(ErrorCode.BAD_REQUEST, "Failed to insert values into 'S'. bad value");
         }
